@@ -1,0 +1,76 @@
+using InfiniteSecurity.Domain.Common;
+using InfiniteSecurity.Domain.Detection;
+
+namespace InfiniteSecurity.Domain.Threats;
+
+/// <summary>
+/// A detected attack, with its evidence. The raw input is never stored whole: a SHA-256 fingerprint and
+/// length identify it, and the evidence keeps only the bounded matched spans.
+/// </summary>
+public sealed class Threat
+{
+    public const int MaxEvidenceLength = 4000;
+
+    private Threat()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public DateTime DetectedAt { get; private set; }
+    public string Category { get; private set; } = ThreatCategory.None;
+    public double Confidence { get; private set; }
+    public Severity Severity { get; private set; }
+    public int RiskScore { get; private set; }
+    public DecisionAction Action { get; private set; }
+    public bool Blocked { get; private set; }
+    public bool RequiresHumanReview { get; private set; }
+    public string PatternsMatched { get; private set; } = string.Empty;
+    public string Evidence { get; private set; } = string.Empty;
+    public string InputSha256 { get; private set; } = string.Empty;
+    public int InputLength { get; private set; }
+    public string? SourceIp { get; private set; }
+    public string? UserId { get; private set; }
+    public Guid RequestId { get; private set; }
+
+    /// <summary>Records a threat the engine detected. Refuses analyses that are not threats.</summary>
+    public static Threat Record(
+        Guid requestId,
+        ThreatAnalysis analysis,
+        Decision decision,
+        InputFingerprint input,
+        string evidence,
+        string? sourceIp,
+        string? userId,
+        TimeProvider time)
+    {
+        if (!analysis.IsThreat || analysis.Category == ThreatCategory.None)
+        {
+            throw new DomainException("Only an analysis that found a threat can be recorded as a threat.");
+        }
+
+        if (!ThreatCategory.IsKnown(analysis.Category))
+        {
+            throw new DomainException($"Unknown threat category '{analysis.Category}'.");
+        }
+
+        return new Threat
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            RequestId = requestId,
+            DetectedAt = time.UtcNow(),
+            Category = analysis.Category,
+            Confidence = Guard.Probability(analysis.Confidence, nameof(Confidence)),
+            Severity = analysis.Severity,
+            RiskScore = Math.Clamp(analysis.RiskScore, 0, 99),
+            Action = decision.Action,
+            Blocked = decision.Blocked,
+            RequiresHumanReview = decision.RequiresHumanReview,
+            PatternsMatched = string.Join(',', analysis.PatternsMatched),
+            Evidence = Guard.Neutralise(evidence, MaxEvidenceLength) ?? string.Empty,
+            InputSha256 = input.Sha256,
+            InputLength = input.Length,
+            SourceIp = Guard.Neutralise(sourceIp, 64),
+            UserId = Guard.Neutralise(userId, 128),
+        };
+    }
+}

@@ -1,0 +1,8 @@
+namespace InfiniteSecurity.Domain.Users;
+
+public enum UserRole
+{
+    User = 0,
+    Analyst = 1,
+    Admin = 2,
+}
