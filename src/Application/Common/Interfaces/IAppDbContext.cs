@@ -1,0 +1,18 @@
+using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Sessions;
+using InfiniteSecurity.Domain.Threats;
+using InfiniteSecurity.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfiniteSecurity.Application.Common.Interfaces;
+
+/// <summary>The persistence the use cases need; EF Core's DbSet is the query API (no generic repository).</summary>
+public interface IAppDbContext
+{
+    DbSet<Threat> Threats { get; }
+    DbSet<AuditEvent> AuditEvents { get; }
+    DbSet<User> Users { get; }
+    DbSet<Session> Sessions { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

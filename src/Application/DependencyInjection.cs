@@ -1,0 +1,72 @@
+using System.Reflection;
+using FluentValidation;
+using InfiniteSecurity.Application.Common.Behaviours;
+using InfiniteSecurity.Application.Common.Options;
+using InfiniteSecurity.Domain.Detection;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InfiniteSecurity.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// MediatR 5.1.0 is the only version that restores here and its DI extension does not, so the mediator,
+    /// handlers, behaviours and validators are registered by hand (docs/decisions/0001).
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+
+        services.AddOptions<DetectionOptions>()
+            .Bind(configuration.GetSection(DetectionOptions.SectionName))
+            .Validate(o => o.MaxInputLength is > 0 and <= 1_000_000, "Detection:MaxInputLength must be between 1 and 1,000,000.")
+            .ValidateOnStart();
+        services.AddOptions<DecisionPolicyOptions>()
+            .Bind(configuration.GetSection("Detection:Policy"))
+            .Validate(o => { o.Validate(); return true; })
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new DecisionPolicy(sp.GetRequiredService<IOptions<DecisionPolicyOptions>>().Value));
+        services.AddSingleton<IThreatAnalyzer>(sp => new SeedPatternAnalyzer(sp.GetRequiredService<DecisionPolicy>()));
+        services.TryAddTimeProvider();
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService);
+        services.AddScoped<IMediator, Mediator>();
+
+        foreach (var (serviceType, implementation) in ClosedImplementationsOf(assembly, typeof(IRequestHandler<,>)))
+        {
+            services.AddScoped(serviceType, implementation);
+        }
+
+        foreach (var (serviceType, implementation) in ClosedImplementationsOf(assembly, typeof(IValidator<>)))
+        {
+            services.AddScoped(serviceType, implementation);
+        }
+
+        // MediatR runs behaviours in registration order, outermost first (STYLE.md rule 3).
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static IEnumerable<(Type Service, Type Implementation)> ClosedImplementationsOf(Assembly assembly, Type openGeneric) =>
+        from type in assembly.GetTypes()
+        where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
+        from iface in type.GetInterfaces()
+        where iface.IsGenericType && iface.GetGenericTypeDefinition() == openGeneric
+        select (iface, type);
+}

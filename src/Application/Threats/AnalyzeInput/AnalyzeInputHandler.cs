@@ -1,0 +1,43 @@
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Domain.Threats;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
+
+internal sealed class AnalyzeInputHandler(
+    IThreatAnalyzer analyzer,
+    DecisionPolicy policy,
+    IAppDbContext db,
+    ICallerContext caller,
+    TimeProvider time)
+    : IRequestHandler<AnalyzeInputCommand, AnalyzeInputResult>
+{
+    public async Task<AnalyzeInputResult> Handle(AnalyzeInputCommand request, CancellationToken cancellationToken)
+    {
+        var input = request.Input ?? throw new ArgumentException("Input is required; the validator should have refused this request.", nameof(request));
+        var requestId = Guid.CreateVersion7(time.GetUtcNow());
+        var analysis = analyzer.Analyze(input, BehaviourSignal.None);
+        var decision = policy.Decide(analysis, caller.IsAdmin);
+
+        Guid? threatId = null;
+        if (analysis.IsThreat)
+        {
+            var threat = Threat.Record(requestId, analysis, decision, request.Fingerprint, EvidenceFormatter.Format(analysis.Findings),
+                caller.IpAddress, caller.UserId, time);
+            db.Threats.Add(threat);
+            db.AuditEvents.Add(AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
+                caller.IpAddress, caller.UserAgent,
+                $"threat={threat.Id} type={threat.Category} confidence={threat.Confidence:0.###} action={decision.Action} input={request.Fingerprint}",
+                time));
+
+            // Once detected, the threat is recorded even if the caller hangs up: the audit trail must not depend
+            // on the client waiting for the answer.
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            threatId = threat.Id;
+        }
+
+        return new AnalyzeInputResult(requestId, analysis, decision, time.GetUtcNow().UtcDateTime, threatId);
+    }
+}

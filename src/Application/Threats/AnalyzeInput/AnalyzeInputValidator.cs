@@ -1,0 +1,17 @@
+using FluentValidation;
+using InfiniteSecurity.Application.Common.Options;
+using Microsoft.Extensions.Options;
+
+namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
+
+internal sealed class AnalyzeInputValidator : AbstractValidator<AnalyzeInputCommand>
+{
+    public AnalyzeInputValidator(IOptions<DetectionOptions> options)
+    {
+        var max = options.Value.MaxInputLength;
+        RuleFor(c => c.Input)
+            .NotEmpty().WithMessage("'input' is required and must not be empty.")
+            .MaximumLength(max).WithMessage($"'input' must be at most {max} characters (Detection:MaxInputLength); it has {{TotalLength}}. Split the input: it is never truncated.")
+            .OverridePropertyName("input");
+    }
+}

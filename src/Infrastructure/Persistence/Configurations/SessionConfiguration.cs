@@ -1,0 +1,24 @@
+using InfiniteSecurity.Domain.Sessions;
+using InfiniteSecurity.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InfiniteSecurity.Infrastructure.Persistence.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.RefreshTokenHash).HasMaxLength(128);
+        builder.Property(s => s.RevocationReason).HasMaxLength(64);
+        builder.Property(s => s.IpAddress).HasMaxLength(64);
+        builder.Property(s => s.UserAgent).HasMaxLength(512);
+        builder.HasIndex(s => s.RefreshTokenHash).IsUnique();
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.FamilyId);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

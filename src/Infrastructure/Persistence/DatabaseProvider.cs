@@ -1,0 +1,7 @@
+namespace InfiniteSecurity.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

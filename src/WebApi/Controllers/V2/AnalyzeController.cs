@@ -1,0 +1,30 @@
+using InfiniteSecurity.Application.Threats.AnalyzeInput;
+using InfiniteSecurity.WebApi.Contracts;
+using InfiniteSecurity.WebApi.Contracts.V1;
+using InfiniteSecurity.WebApi.Contracts.V2;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfiniteSecurity.WebApi.Controllers.V2;
+
+/// <summary>Threat analysis of user input (v2: with the evidence behind the verdict).</summary>
+[ApiController]
+[Route("api/v2/analyze")]
+[ApiExplorerSettings(GroupName = "v2")]
+[Consumes("application/json")]
+[Produces("application/json")]
+public sealed class AnalyzeController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Analyse one input and return every finding with its matched span and reason.</summary>
+    /// <response code="200">The verdict with its findings.</response>
+    /// <response code="400">Missing, empty or too long input, or malformed JSON.</response>
+    /// <response code="413">The request body is larger than the configured maximum.</response>
+    /// <response code="415">The body is not JSON.</response>
+    [HttpPost]
+    [ProducesResponseType<AnalyzeV2Response>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    public async Task<AnalyzeV2Response> Analyze(AnalyzeRequest? request, CancellationToken cancellationToken)
+        => AnalyzeResponseMapper.ToV2(await mediator.Send(new AnalyzeInputCommand(request?.Input), cancellationToken));
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.WebApi.ErrorHandling;
+using InfiniteSecurity.WebApi.Services;
+using Microsoft.OpenApi;
+
+namespace InfiniteSecurity.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Api:MaxRequestBodyBytes must be positive.")
+            .ValidateOnStart();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICallerContext, HttpCallerContext>();
+
+        // The request DTOs are validated by FluentValidation in the pipeline; MVC adding its own "field is required"
+        // errors for non-nullable parameters would only repeat or confuse them.
+        services.AddControllers(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+                o.JsonSerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+            });
+
+        // Every error body is RFC 9457 problem+json with the trace id, so a client can quote it in a support case.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "InfiniteSecurity API",
+                Version = "v1",
+                Description = "Threat detection for web application input: analyse, decide, record.",
+            });
+            o.SwaggerDoc("v2", new OpenApiInfo
+            {
+                Title = "InfiniteSecurity API",
+                Version = "v2",
+                Description = "v2 adds the evidence (findings) behind each verdict.",
+            });
+            o.DocInclusionPredicate((document, api) => api.GroupName == document);
+            o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "InfiniteSecurity.WebApi.xml"), includeControllerXmlComments: true);
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using InfiniteSecurity.Application.Common.Exceptions;
+using InfiniteSecurity.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfiniteSecurity.WebApi.ErrorHandling;
+
+/// <summary>
+/// The one place exceptions become HTTP answers (RFC 9457): validation → 400, not found → 404, domain rule → 409,
+/// Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
+/// outside Development.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException validation => new ValidationProblemDetails(validation.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+            },
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            DomainException domain => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with a business rule", Detail = domain.Message },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Request body too large",
+                Detail = $"The request body exceeds the limit of {httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes (Api:MaxRequestBodyBytes).",
+            },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+                Detail = environment.IsDevelopment() ? exception.ToString() : null,
+            },
+        };
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

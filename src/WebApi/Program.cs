@@ -1,0 +1,69 @@
+using InfiniteSecurity.Application;
+using InfiniteSecurity.Infrastructure;
+using InfiniteSecurity.Infrastructure.Persistence;
+using InfiniteSecurity.WebApi;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The seed's port when nothing else is configured (--urls, ASPNETCORE_URLS or Urls override it).
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://localhost:8000");
+}
+
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddWebApi(builder.Configuration);
+
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.MaxRequestBodyBytes
+        ?? new ApiOptions().MaxRequestBodyBytes;
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+if (api.SwaggerEnabled)
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(o =>
+    {
+        o.SwaggerEndpoint("/swagger/v1/swagger.json", "InfiniteSecurity API v1");
+        o.SwaggerEndpoint("/swagger/v2/swagger.json", "InfiniteSecurity API v2");
+        o.DocumentTitle = "InfiniteSecurity API";
+    });
+}
+
+app.MapControllers();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+await app.Services.InitialiseDatabaseAsync();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (var address in addresses)
+    {
+        app.Logger.LogInformation("InfiniteSecurity listening on {Address}", address);
+        if (api.SwaggerEnabled)
+        {
+            Console.WriteLine($"Swagger UI: {address.TrimEnd('/')}/swagger");
+        }
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so functional tests can host it.</summary>
+public partial class Program;
