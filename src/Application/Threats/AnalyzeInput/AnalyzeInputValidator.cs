@@ -10,7 +10,8 @@ internal sealed class AnalyzeInputValidator : AbstractValidator<AnalyzeInputComm
     {
         var max = options.Value.MaxInputLength;
         RuleFor(c => c.Input)
-            .NotEmpty().WithMessage("'input' is required and must not be empty.")
+            // Not NotEmpty(): that refuses whitespace, and "\r\n" alone is a real CRLF-injection probe worth analysing.
+            .Must(input => !string.IsNullOrEmpty(input)).WithMessage("'input' is required and must not be empty.")
             .MaximumLength(max).WithMessage($"'input' must be at most {max} characters (Detection:MaxInputLength); it has {{TotalLength}}. Split the input: it is never truncated.")
             .OverridePropertyName("input");
     }

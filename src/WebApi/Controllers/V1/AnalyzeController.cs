@@ -11,7 +11,6 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 [Route("api/v1/analyze")]
 [ApiExplorerSettings(GroupName = "v1")]
 [Consumes("application/json")]
-[Produces("application/json")]
 public sealed class AnalyzeController(IMediator mediator) : ControllerBase
 {
     /// <summary>Analyse one input: is it an attack, how sure, and what to do.</summary>

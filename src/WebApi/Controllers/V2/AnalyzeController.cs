@@ -12,7 +12,6 @@ namespace InfiniteSecurity.WebApi.Controllers.V2;
 [Route("api/v2/analyze")]
 [ApiExplorerSettings(GroupName = "v2")]
 [Consumes("application/json")]
-[Produces("application/json")]
 public sealed class AnalyzeController(IMediator mediator) : ControllerBase
 {
     /// <summary>Analyse one input and return every finding with its matched span and reason.</summary>

@@ -1,0 +1,105 @@
+using System.Reflection;
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Domain.Threats;
+using InfiniteSecurity.Infrastructure.Persistence;
+using MediatR;
+
+namespace InfiniteSecurity.Architecture.Tests;
+
+/// <summary>
+/// Clean Architecture's dependency rule, checked on the compiled assemblies. Each assembly is taken from a type that
+/// lives in it, and the test first proves it holds the assembly it means to test (a known trap of such tests).
+/// </summary>
+public sealed class LayerDependencyTests
+{
+    private static readonly Assembly Domain = typeof(Threat).Assembly;
+    private static readonly Assembly Application = typeof(IAppDbContext).Assembly;
+    private static readonly Assembly Infrastructure = typeof(AppDbContext).Assembly;
+    private static readonly Assembly WebApi = typeof(Program).Assembly;
+
+    private static string[] References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+    [Test]
+    public void The_assemblies_under_test_are_the_layers_they_claim_to_be()
+    {
+        Assert.That(new[] { Domain, Application, Infrastructure, WebApi }.Select(a => a.GetName().Name), Is.EqualTo(new[]
+        {
+            "InfiniteSecurity.Domain", "InfiniteSecurity.Application", "InfiniteSecurity.Infrastructure", "InfiniteSecurity.WebApi",
+        }));
+    }
+
+    [Test]
+    public void Domain_references_no_project_of_ours_and_no_framework_beyond_the_base_library()
+    {
+        var offending = References(Domain).Where(r => !(r is "System.Runtime" or "netstandard" or "mscorlib" || r.StartsWith("System.", StringComparison.Ordinal))).ToArray();
+
+        Assert.That(offending, Is.Empty);
+    }
+
+    [Test]
+    public void Application_references_neither_infrastructure_nor_web()
+    {
+        var references = References(Application);
+
+        Assert.That(references, Has.None.EqualTo("InfiniteSecurity.Infrastructure"));
+        Assert.That(references, Has.None.EqualTo("InfiniteSecurity.WebApi"));
+        Assert.That(references, Has.None.StartsWith("Microsoft.AspNetCore"));
+        Assert.That(references, Has.Some.EqualTo("InfiniteSecurity.Domain"));
+    }
+
+    [Test]
+    public void Infrastructure_does_not_reference_the_web_layer() =>
+        Assert.That(References(Infrastructure), Has.None.EqualTo("InfiniteSecurity.WebApi"));
+
+    [Test]
+    public void Domain_entities_have_no_public_setters()
+    {
+        var publicSetters = Domain.GetTypes()
+            .Where(IsEntity)
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => (Type: t, Property: p)))
+            .Where(x => x.Property.SetMethod is { IsPublic: true })
+            .Select(x => $"{x.Type.Name}.{x.Property.Name}")
+            .ToArray();
+
+        Assert.That(publicSetters, Is.Empty);
+    }
+
+    /// <summary>Entities: classes with identity and state (not records, exceptions, static helpers or the pure engine).</summary>
+    private static bool IsEntity(Type t) =>
+        t is { IsClass: true, IsAbstract: false, IsPublic: true }
+        && !typeof(Exception).IsAssignableFrom(t)
+        && t.GetMethod("<Clone>$") is null
+        && t.GetProperty("Id") is not null
+        && t.Namespace is { } ns && !ns.Contains(".Detection", StringComparison.Ordinal);
+
+    [Test]
+    public void The_entity_rule_sees_the_four_core_entities()
+    {
+        Assert.That(Domain.GetTypes().Where(IsEntity).Select(t => t.Name), Is.SupersetOf(new[] { "Threat", "User", "Session", "AuditEvent" }));
+    }
+
+    [Test]
+    public void Request_handlers_are_internal_and_sealed()
+    {
+        var handlers = Application.GetTypes()
+            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            .ToArray();
+
+        Assert.That(handlers, Is.Not.Empty);
+        Assert.That(handlers.Where(h => h.IsPublic || !h.IsSealed).Select(h => h.Name), Is.Empty);
+    }
+
+    [Test]
+    public void Controllers_do_not_reach_into_infrastructure_types()
+    {
+        var controllers = WebApi.GetTypes().Where(t => t.Name.EndsWith("Controller", StringComparison.Ordinal));
+        var leaks = controllers
+            .SelectMany(c => c.GetConstructors().SelectMany(k => k.GetParameters()).Select(p => (Controller: c.Name, p.ParameterType)))
+            .Where(x => x.ParameterType.Assembly == Infrastructure)
+            .Select(x => $"{x.Controller} <- {x.ParameterType.Name}")
+            .ToArray();
+
+        Assert.That(controllers, Is.Not.Empty);
+        Assert.That(leaks, Is.Empty);
+    }
+}

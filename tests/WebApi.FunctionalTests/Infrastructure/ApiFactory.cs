@@ -1,0 +1,66 @@
+using InfiniteSecurity.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// Hosts the real service on Kestrel on a free loopback port (real HTTP, real limits), with its own SQLite file
+/// so that every test class starts from an empty database.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
+
+    public ApiFactory()
+    {
+        UseKestrel(0);
+    }
+
+    public string EnvironmentName { get; init; } = "Development";
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    public string DatabasePath => Path.Combine(_directory, "test.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (ConfigureServices is not null)
+        {
+            builder.ConfigureTestServices(ConfigureServices);
+        }
+    }
+
+    /// <summary>Runs a query against the service's own database, as a separate scope would.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing connection is left in the temp folder; it is not a test failure.
+        }
+    }
+}

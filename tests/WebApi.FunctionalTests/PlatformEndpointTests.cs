@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+
+namespace InfiniteSecurity.WebApi.FunctionalTests;
+
+public sealed class PlatformEndpointTests
+{
+    private ApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartService()
+    {
+        _factory = new ApiFactory();
+        _factory.StartServer();
+        _client = _factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopService()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Health_endpoints_report_healthy(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [TestCase("v1", "/api/v1/analyze", "/api/v2/analyze")]
+    [TestCase("v2", "/api/v2/analyze", "/api/v1/analyze")]
+    public async Task Each_version_has_its_own_openapi_document(string version, string present, string absent)
+    {
+        var doc = JsonNode.Parse(await _client.GetStringAsync($"/swagger/{version}/swagger.json"))!;
+
+        var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToArray();
+        Assert.That(paths, Has.Member(present));
+        Assert.That(paths, Has.No.Member(absent));
+        Assert.That(doc["info"]!["version"]!.GetValue<string>(), Is.EqualTo(version));
+    }
+
+    [Test]
+    public async Task Openapi_documents_the_contract_fields_from_xml_docs()
+    {
+        var doc = JsonNode.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        var analysis = doc["components"]!["schemas"]!["AnalysisView"]!["properties"]!;
+        Assert.That(analysis["risk_score"]!["description"]!.GetValue<string>(), Does.Contain("0..99"));
+        var responses = doc["paths"]!["/api/v1/analyze"]!["post"]!["responses"]!.AsObject().Select(r => r.Key);
+        Assert.That(responses, Is.SupersetOf(new[] { "200", "400", "413", "415" }));
+    }
+
+    [Test]
+    public async Task Swagger_ui_is_served()
+    {
+        var html = await _client.GetStringAsync("/swagger/index.html");
+
+        Assert.That(html, Does.Contain("swagger-ui"));
+    }
+}
