@@ -1,11 +1,13 @@
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Infrastructure.Persistence;
+using InfiniteSecurity.Infrastructure.Persistence.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace InfiniteSecurity.Infrastructure;
 
@@ -26,7 +28,8 @@ public static class DependencyInjection
                         throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is not set.");
                     }
 
-                    options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+                    // Few, short retries: a write that cannot commit soon is better spooled than held (see GroupCommitWriter).
+                    options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(2), null));
                     break;
                 default:
                     options.UseSqlite(SqliteConnectionString(connectionString, environment.ContentRootPath))
@@ -40,8 +43,37 @@ public static class DependencyInjection
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        AddWritePath(services, configuration, environment);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<SpoolHealthCheck>("spool", tags: ["ready"]);
         return services;
+    }
+
+    private static void AddWritePath(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(PersistenceOptions.SectionName);
+        services.AddOptions<PersistenceOptions>().Bind(section)
+            .Validate(o => o.QueueCapacity > 0 && o.MaxBatchSize > 0 && o.ReplayIntervalMilliseconds > 0, "Persistence sizes and intervals must be positive.")
+            .ValidateOnStart();
+        var options = section.Get<PersistenceOptions>() ?? new PersistenceOptions();
+
+        var spoolDirectory = Path.IsPathRooted(options.SpoolDirectory) ? options.SpoolDirectory : Path.Combine(environment.ContentRootPath, options.SpoolDirectory);
+        services.AddSingleton(sp => new DiskSpool(spoolDirectory, sp.GetRequiredService<ILogger<DiskSpool>>()));
+        services.AddSingleton<SpoolReplayer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SpoolReplayer>());
+
+        if (options.WriteMode == WriteMode.Direct)
+        {
+            services.AddScoped<ISecurityEventWriter, DirectWriter>();
+        }
+        else
+        {
+            services.AddSingleton<GroupCommitWriter>();
+            services.AddSingleton<ISecurityEventWriter>(sp => sp.GetRequiredService<GroupCommitWriter>());
+            services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        }
     }
 
     /// <summary>The zero-configuration default is a file under <c>data/</c> beside the content root.</summary>

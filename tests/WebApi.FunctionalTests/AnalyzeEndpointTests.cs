@@ -3,21 +3,22 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests;
 
-public sealed class AnalyzeEndpointTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class AnalyzeEndpointTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
-        _factory = new ApiFactory { Settings = { ["Detection:MaxInputLength"] = "10000", ["Api:MaxRequestBodyBytes"] = "65536" } };
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider, Settings = { ["Detection:MaxInputLength"] = "10000", ["Api:MaxRequestBodyBytes"] = "65536" } }.StartAsync();
         _client = _factory.CreateClient();
     }
 

@@ -1,19 +1,20 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests;
 
-public sealed class PlatformEndpointTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class PlatformEndpointTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
         _client = _factory.CreateClient();
     }
 

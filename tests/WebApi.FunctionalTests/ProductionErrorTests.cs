@@ -18,12 +18,11 @@ public sealed class ProductionErrorTests
     [Test]
     public async Task Unexpected_error_in_production_is_a_500_problem_without_internals()
     {
-        await using var factory = new ApiFactory
+        await using var factory = await new ApiFactory
         {
             EnvironmentName = "Production",
             ConfigureServices = s => s.AddSingleton<IThreatAnalyzer, ExplodingAnalyzer>(),
-        };
-        factory.StartServer();
+        }.StartAsync();
         using var client = factory.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/v1/analyze", new { input = "anything" });

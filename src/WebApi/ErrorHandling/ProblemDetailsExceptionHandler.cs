@@ -7,7 +7,7 @@ namespace InfiniteSecurity.WebApi.ErrorHandling;
 
 /// <summary>
 /// The one place exceptions become HTTP answers (RFC 9457): validation → 400, not found → 404, domain rule → 409,
-/// Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
+/// overload → 503 with Retry-After, Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
 /// outside Development.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment) : IExceptionHandler
@@ -23,6 +23,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
             DomainException domain => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with a business rule", Detail = domain.Message },
+            ServiceOverloadedException overloaded => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service temporarily overloaded",
+                Detail = $"{overloaded.Message} Retry after {(int)Math.Ceiling(overloaded.RetryAfter.TotalSeconds)} s.",
+            },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
@@ -39,6 +45,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         };
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is ServiceOverloadedException { RetryAfter: var retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -7,17 +7,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// Hosts the real service on Kestrel on a free loopback port (real HTTP, real limits), with its own SQLite file
-/// so that every test class starts from an empty database.
+/// Hosts the real service on Kestrel on a free loopback port (real HTTP, real limits), with its own database —
+/// a SQLite file or a new database on the throwaway PostgreSQL — so that every test class starts empty.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
+    private ThrowawayPostgres? _postgres;
+    private string? _connectionString;
 
     public ApiFactory()
     {
         UseKestrel(0);
     }
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
     public string EnvironmentName { get; init; } = "Development";
 
@@ -25,13 +29,35 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    public string DatabasePath => Path.Combine(_directory, "test.db");
+    /// <summary>The connection string of this factory's own database (known after <see cref="StartAsync"/>).</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    public string SpoolDirectory => Path.Combine(_directory, "spool");
+
+    /// <summary>Creates this factory's database and starts the server.</summary>
+    public async Task<ApiFactory> StartAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = await TestDatabase.PostgresAsync();
+            _connectionString = await _postgres.CreateDatabaseAsync();
+        }
+        else
+        {
+            _connectionString = $"Data Source={Path.Combine(_directory, "test.db")}";
+        }
+
+        StartServer();
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_directory);
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Persistence:SpoolDirectory", SpoolDirectory);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -54,6 +80,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null && _connectionString is not null)
+        {
+            await _postgres.DropDatabaseAsync(_connectionString);
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -15,7 +15,7 @@ internal sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<U
         {
             return await next().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or OperationCanceledException))
+        catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or ServiceOverloadedException or OperationCanceledException))
         {
             logger.LogError(ex, "Unhandled exception in {RequestName}", typeof(TRequest).Name);
             throw;

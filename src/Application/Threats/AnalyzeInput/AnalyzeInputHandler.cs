@@ -9,7 +9,7 @@ namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
 internal sealed class AnalyzeInputHandler(
     IThreatAnalyzer analyzer,
     DecisionPolicy policy,
-    IAppDbContext db,
+    ISecurityEventWriter writer,
     ICallerContext caller,
     TimeProvider time)
     : IRequestHandler<AnalyzeInputCommand, AnalyzeInputResult>
@@ -26,15 +26,14 @@ internal sealed class AnalyzeInputHandler(
         {
             var threat = Threat.Record(requestId, analysis, decision, request.Fingerprint, EvidenceFormatter.Format(analysis.Findings),
                 caller.IpAddress, caller.UserId, time);
-            db.Threats.Add(threat);
-            db.AuditEvents.Add(AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
+            var audit = AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
                 caller.IpAddress, caller.UserAgent,
                 $"threat={threat.Id} type={threat.Category} confidence={threat.Confidence:0.###} action={decision.Action} input={request.Fingerprint}",
-                time));
+                time);
 
             // Once detected, the threat is recorded even if the caller hangs up: the audit trail must not depend
-            // on the client waiting for the answer.
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            // on the client waiting for the answer. The answer waits for durability, so an answered threat is never lost.
+            await writer.WriteAsync(threat, audit, CancellationToken.None).ConfigureAwait(false);
             threatId = threat.Id;
         }
 

@@ -1,0 +1,14 @@
+using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Threats;
+
+namespace InfiniteSecurity.Application.Common.Interfaces;
+
+/// <summary>
+/// Durable, acknowledged writes of threats and audit events. The returned task completes only once the records are
+/// committed to the database or, while the database is unreachable, written and flushed to the local spool. When the
+/// writer is saturated it throws <see cref="Exceptions.ServiceOverloadedException"/> instead of queueing without bound.
+/// </summary>
+public interface ISecurityEventWriter
+{
+    Task WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default);
+}

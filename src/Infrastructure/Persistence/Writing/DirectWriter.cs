@@ -1,0 +1,20 @@
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Threats;
+
+namespace InfiniteSecurity.Infrastructure.Persistence.Writing;
+
+/// <summary>One SaveChanges per request in the request's own context: the baseline the group-commit writer is measured against.</summary>
+internal sealed class DirectWriter(AppDbContext db) : ISecurityEventWriter
+{
+    public async Task WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        if (threat is not null)
+        {
+            db.Threats.Add(threat);
+        }
+
+        db.AuditEvents.Add(auditEvent);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+using InfiniteSecurity.Application.Common.Exceptions;
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Threats;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace InfiniteSecurity.Infrastructure.Persistence.Writing;
+
+/// <summary>
+/// Group commit: requests put their records on a bounded queue and wait; one loop takes everything queued (up to a
+/// batch size), inserts it in one transaction and then releases all the waiters. Under load a single commit
+/// serves hundreds of requests, so analysis does not queue behind the database one transaction at a time.
+/// When the database fails (or the circuit breaker is open after failures), the batch goes to the disk spool
+/// instead and is acknowledged once flushed there; <see cref="SpoolReplayer"/> moves it to the database later.
+/// </summary>
+internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWriter
+{
+    private readonly Channel<PendingWrite> _queue;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DiskSpool _spool;
+    private readonly PersistenceOptions _options;
+    private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly ResiliencePipeline _database;
+
+    public GroupCommitWriter(IServiceScopeFactory scopes, DiskSpool spool, IOptions<PersistenceOptions> options, ILogger<GroupCommitWriter> logger)
+    {
+        _scopes = scopes;
+        _spool = spool;
+        _options = options.Value;
+        _logger = logger;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+        // Polly where EF cannot: EF retries a single command; the breaker stops every batch paying the full
+        // connection timeout while the database is known to be down.
+        _database = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 2,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = TimeSpan.FromSeconds(2),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+            })
+            .Build();
+    }
+
+    public Task WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        var pending = new PendingWrite(new SpoolRecord { Threat = threat, AuditEvent = auditEvent });
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ServiceOverloadedException("The threat log is saturated; retry shortly.", TimeSpan.FromSeconds(_options.RetryAfterSeconds));
+        }
+
+        return pending.Completion.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>(_options.MaxBatchSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await DrainOnceAsync(batch).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Graceful stop: refuse new writes, then commit what was already accepted.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryPeek(out _))
+            {
+                await DrainOnceAsync(batch).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DrainOnceAsync(List<PendingWrite> batch)
+    {
+        batch.Clear();
+        while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+
+        if (batch.Count > 0)
+        {
+            await CommitAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        var records = batch.Select(p => p.Record).ToArray();
+        try
+        {
+            await _database.ExecuteAsync(async token =>
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await SpoolRecordInserter.AddAsync(db, records, skipExisting: false, token).ConfigureAwait(false);
+                await db.SaveChangesAsync(token).ConfigureAwait(false);
+            }, CancellationToken.None).ConfigureAwait(false);
+            Complete(batch, null);
+        }
+        catch (Exception dbError) when (dbError is not OperationCanceledException)
+        {
+            if (dbError is not BrokenCircuitException)
+            {
+                _logger.LogWarning(dbError, "Database write of {Count} record(s) failed; spooling them to disk", records.Length);
+            }
+
+            try
+            {
+                await _spool.AppendAsync(records).ConfigureAwait(false);
+                Complete(batch, null);
+            }
+            catch (Exception spoolError)
+            {
+                _logger.LogError(spoolError, "Spooling {Count} record(s) failed; the requests are answered with an error", records.Length);
+                Complete(batch, new AggregateException("Neither the database nor the spool accepted the write.", dbError, spoolError));
+            }
+        }
+    }
+
+    private static void Complete(List<PendingWrite> batch, Exception? error)
+    {
+        foreach (var pending in batch)
+        {
+            if (error is null)
+            {
+                pending.Completion.TrySetResult();
+            }
+            else
+            {
+                pending.Completion.TrySetException(error);
+            }
+        }
+    }
+
+    private sealed class PendingWrite(SpoolRecord record)
+    {
+        public SpoolRecord Record { get; } = record;
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,7 @@
+namespace InfiniteSecurity.Infrastructure.Persistence.Writing;
+
+public enum WriteMode
+{
+    GroupCommit,
+    Direct,
+}

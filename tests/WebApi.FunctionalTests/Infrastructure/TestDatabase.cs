@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using InfiniteSecurity.Infrastructure.Persistence;
+
+namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The databases the functional tests run against. PostgreSQL is one shared throwaway server for this test assembly
+/// (a fresh database per test class). Where it cannot start, the tests fail when CI=true and are reported as
+/// ignored (visible, with the reason) on a developer machine, never silently skipped.
+/// </summary>
+public static class TestDatabase
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static ThrowawayPostgres? _server;
+    private static string? _failure;
+
+    public static IEnumerable<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public static async Task<ThrowawayPostgres> PostgresAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_server is null && _failure is null)
+            {
+                try
+                {
+                    _server = await ThrowawayPostgres.StartAsync();
+                }
+                catch (Exception ex)
+                {
+                    _failure = ex.Message;
+                }
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        if (_server is not null)
+        {
+            return _server;
+        }
+
+        var message = $"PostgreSQL could not be started: {_failure}";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Ignore(message);
+        throw new UnreachableException();
+    }
+
+    internal static async Task ShutdownAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+            _server = null;
+        }
+    }
+}
