@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InfiniteSecurity.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
@@ -51,6 +52,38 @@ public static class TestDatabase
 
         Assert.Ignore(message);
         throw new UnreachableException();
+    }
+
+    /// <summary>A context on a database the test created itself (e.g. for a service run as a separate process).</summary>
+    public static AppDbContext Open(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString);
+        }
+        else
+        {
+            options.UseSqlite(connectionString);
+        }
+
+        return new AppDbContext(options.Options);
+    }
+
+    /// <summary>Fails (CI) or ignores (developer machine) the current test when PostgreSQL binaries are missing.</summary>
+    public static void RequirePostgresBinaries()
+    {
+        if (ThrowawayPostgres.FindBinaries(out var reason) is not null)
+        {
+            return;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(reason);
+        }
+
+        Assert.Ignore(reason);
     }
 
     internal static async Task ShutdownAsync()

@@ -40,16 +40,19 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-        // Polly where EF cannot: EF retries a single command; the breaker stops every batch paying the full
-        // connection timeout while the database is known to be down.
+        // Polly where EF cannot: EF retries a single command; the timeout bounds how long a batch waits on a failing
+        // database before it is spooled, and the breaker stops every batch paying that wait while the database is
+        // known to be down.
         _database = new ResiliencePipelineBuilder()
+            .AddTimeout(TimeSpan.FromMilliseconds(_options.CommitTimeoutMilliseconds))
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = 0.5,
                 MinimumThroughput = 2,
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = TimeSpan.FromSeconds(2),
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException),
+                // Only the timeout cancels a batch (no caller token reaches it), so every exception is a database failure.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(),
             })
             .Build();
     }
@@ -114,7 +117,7 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
             }, CancellationToken.None).ConfigureAwait(false);
             Complete(batch, null);
         }
-        catch (Exception dbError) when (dbError is not OperationCanceledException)
+        catch (Exception dbError)
         {
             if (dbError is not BrokenCircuitException)
             {

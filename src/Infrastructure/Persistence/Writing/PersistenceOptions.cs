@@ -14,6 +14,9 @@ public sealed class PersistenceOptions
     /// <summary>Most writes committed in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 256;
 
+    /// <summary>Longest a batch waits on the database before it is spooled instead (the answer waits for one or the other).</summary>
+    public int CommitTimeoutMilliseconds { get; set; } = 1000;
+
     /// <summary>Where writes go durably while the database is unreachable (relative to the content root).</summary>
     public string SpoolDirectory { get; set; } = "data/spool";
 

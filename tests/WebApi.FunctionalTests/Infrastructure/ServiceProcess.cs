@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using InfiniteSecurity.Infrastructure.Persistence;
+
+namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The built service run as its own OS process (what production runs), so a test can kill it the hard way
+/// (SIGKILL: no shutdown hooks, no flush) and start it again on the same database.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _workingDirectory;
+    private Process? _process;
+
+    public ServiceProcess(DatabaseProvider provider, string connectionString, string workingDirectory)
+    {
+        _workingDirectory = workingDirectory;
+        Directory.CreateDirectory(workingDirectory);
+        Port = FreePort();
+        _environment = new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}",
+            ["Database__Provider"] = provider.ToString(),
+            ["ConnectionStrings__Default"] = connectionString,
+            ["Persistence__SpoolDirectory"] = Path.Combine(workingDirectory, "spool"),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    public string SpoolDirectory => _environment["Persistence__SpoolDirectory"];
+
+    public async Task StartAsync()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "InfiniteSecurity.WebApi.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited at start with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await probe.GetAsync("health/live")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The service did not become live within 60 s.");
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to flush, drain queues or run shutdown code.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
