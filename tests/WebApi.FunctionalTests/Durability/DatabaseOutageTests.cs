@@ -74,6 +74,45 @@ public sealed class DatabaseOutageTests
         }
     }
 
+    [Test]
+    public async Task Threats_spooled_during_an_outage_survive_a_sigkill_and_reach_the_database_after_restart()
+    {
+        TestDatabase.RequirePostgresBinaries();
+        var directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
+        await using var postgres = await ThrowawayPostgres.StartAsync();
+        var connectionString = await postgres.CreateDatabaseAsync();
+        try
+        {
+            await using var service = new ServiceProcess(DatabaseProvider.Postgres, connectionString, directory);
+            await service.StartAsync();
+            using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            await postgres.StopAsync();
+
+            var load = new AttackLoad(client);
+            using var stop = new CancellationTokenSource();
+            var running = load.RunAsync(workers: 8, stop.Token);
+            await WaitUntil(() => load.Acknowledged.Count >= 50, "threats acknowledged while the database is down");
+            await service.KillAsync();
+            await stop.CancelAsync();
+            await running;
+            var acknowledged = load.Acknowledged.ToHashSet();
+
+            await postgres.StartAgainAsync();
+            await service.StartAsync();
+            await CrashDurabilityTests.WaitForEmptySpoolAsync(service.SpoolDirectory);
+
+            await using var db = TestDatabase.Open(DatabaseProvider.Postgres, connectionString);
+            var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
+            TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} with the database down, then SIGKILL; stored after recovery {stored.Count}");
+            Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
+            Assert.That(stored, Is.Unique, "duplicated");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
         var waited = Stopwatch.StartNew();
