@@ -12,36 +12,15 @@ public sealed class ConcurrentStartupTests(DatabaseProvider provider)
     [Test]
     public async Task Two_instances_starting_together_on_an_empty_database_both_start_and_migrate_once()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
-        ThrowawayPostgres? postgres = null;
-        var connectionString = $"Data Source={Path.Combine(directory, "shared.db")}";
-        if (provider == DatabaseProvider.Postgres)
-        {
-            postgres = await TestDatabase.PostgresAsync();
-            connectionString = await postgres.CreateDatabaseAsync();
-        }
+        await using var database = await ScratchDatabase.CreateAsync(provider);
+        await using var first = database.Service("a");
+        await using var second = database.Service("b");
 
-        try
-        {
-            await using var first = new ServiceProcess(provider, connectionString, Path.Combine(directory, "a"));
-            await using var second = new ServiceProcess(provider, connectionString, Path.Combine(directory, "b"));
+        await Task.WhenAll(first.StartAsync(), second.StartAsync());
 
-            await Task.WhenAll(first.StartAsync(), second.StartAsync());
-
-            await using var db = TestDatabase.Open(provider, connectionString);
-            var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
-            Assert.That(applied, Is.EqualTo(db.Database.GetMigrations().ToList()));
-            Assert.That(applied, Is.Unique);
-        }
-        finally
-        {
-            if (postgres is not null)
-            {
-                await postgres.DropDatabaseAsync(connectionString);
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
-        }
+        await using var db = database.Open();
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        Assert.That(applied, Is.EqualTo(db.Database.GetMigrations().ToList()));
+        Assert.That(applied, Is.Unique);
     }
 }

@@ -3,127 +3,110 @@ using System.Net;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static InfiniteSecurity.WebApi.FunctionalTests.Durability.CrashDurabilityTests;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Durability;
 
 /// <summary>
 /// PostgreSQL goes away under load and comes back: analysis keeps answering (detection needs no database),
 /// readiness reports the outage, threats are spooled to disk and replayed — zero lost, zero duplicated.
+/// Each test has a PostgreSQL server of its own: stopping it must not disturb the other tests' database.
 /// </summary>
 [NonParallelizable]
 public sealed class DatabaseOutageTests
 {
+    private ThrowawayPostgres _postgres = null!;
+    private ScratchDatabase _database = null!;
+
+    [SetUp]
+    public async Task StartOwnPostgres()
+    {
+        TestDatabase.RequirePostgresBinaries();
+        _postgres = await ThrowawayPostgres.StartAsync();
+        _database = await ScratchDatabase.CreateAsync(DatabaseProvider.Postgres, _postgres);
+    }
+
+    [TearDown]
+    public async Task RemoveOwnPostgres()
+    {
+        await _database.DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
+
     [Test]
     public async Task Postgres_outage_under_load_loses_nothing_and_duplicates_nothing()
     {
-        TestDatabase.RequirePostgresBinaries();
-        var directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
-        // Its own server: stopping it must not disturb the other tests' database.
-        await using var postgres = await ThrowawayPostgres.StartAsync();
-        var connectionString = await postgres.CreateDatabaseAsync();
-        try
+        await using var service = _database.Service();
+        await service.StartAsync();
+        using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var load = new AttackLoad(client);
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(workers: 16, stop.Token);
+
+        await WaitUntil(() => load.Acknowledged.Count >= 100, "load before the outage");
+        await _postgres.StopAsync();
+        var atOutage = load.Acknowledged.Count;
+
+        var sawNotReady = false;
+        var outage = Stopwatch.StartNew();
+        while (outage.Elapsed < TimeSpan.FromSeconds(4))
         {
-            await using var service = new ServiceProcess(DatabaseProvider.Postgres, connectionString, directory);
-            await service.StartAsync();
-            using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            var load = new AttackLoad(client);
-            using var stop = new CancellationTokenSource();
-            var running = load.RunAsync(workers: 16, stop.Token);
-
-            await WaitUntil(() => load.Acknowledged.Count >= 100, "load before the outage");
-            await postgres.StopAsync();
-            var atOutage = load.Acknowledged.Count;
-
-            var sawNotReady = false;
-            var outage = Stopwatch.StartNew();
-            while (outage.Elapsed < TimeSpan.FromSeconds(4))
-            {
-                sawNotReady |= (await client.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable;
-                await Task.Delay(200);
-            }
-
-            var duringOutage = load.Acknowledged.Count - atOutage;
-            await postgres.StartAgainAsync();
-            var atRecovery = load.Acknowledged.Count;
-            await WaitUntil(() => load.Acknowledged.Count >= atRecovery + 100, "load after the outage");
-            await stop.CancelAsync();
-            await running;
-
-            await CrashDurabilityTests.WaitForEmptySpoolAsync(service.SpoolDirectory);
-            await WaitUntil(() => client.GetAsync("health/ready").Result.StatusCode == HttpStatusCode.OK, "ready again");
-
-            var acknowledged = load.Acknowledged.ToList();
-            await using var db = TestDatabase.Open(DatabaseProvider.Postgres, connectionString);
-            var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
-            var audits = await db.AuditEvents.CountAsync(e => e.EventType == "THREAT_DETECTED");
-            TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} ({duringOutage} during the outage), stored {stored.Count}, audit events {audits}, statuses {string.Join(", ", load.Statuses)}");
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(sawNotReady, Is.True, "/health/ready should report the outage");
-                Assert.That(duringOutage, Is.Positive, "analysis should keep answering during the outage");
-                Assert.That(load.Statuses.Keys, Is.EquivalentTo(new[] { HttpStatusCode.OK }), "every analysis should have been answered 200");
-                Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
-                Assert.That(stored, Is.Unique, "duplicated");
-                Assert.That(audits, Is.EqualTo(stored.Count), "one audit event per threat");
-            });
+            sawNotReady |= (await client.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable;
+            await Task.Delay(200);
         }
-        finally
+
+        var duringOutage = load.Acknowledged.Count - atOutage;
+        await _postgres.StartAgainAsync();
+        var atRecovery = load.Acknowledged.Count;
+        await WaitUntil(() => load.Acknowledged.Count >= atRecovery + 100, "load after the outage");
+        await stop.CancelAsync();
+        await running;
+
+        await WaitForEmptySpoolAsync(service.SpoolDirectory);
+        await WaitUntil(() => client.GetAsync("health/ready").Result.StatusCode == HttpStatusCode.OK, "ready again");
+
+        var acknowledged = load.Acknowledged.ToList();
+        await using var db = _database.Open();
+        var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
+        var audits = await db.AuditEvents.CountAsync(e => e.EventType == "THREAT_DETECTED");
+        TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} ({duringOutage} during the outage), stored {stored.Count}, audit events {audits}, statuses {string.Join(", ", load.Statuses)}");
+
+        Assert.Multiple(() =>
         {
-            Directory.Delete(directory, recursive: true);
-        }
+            Assert.That(sawNotReady, Is.True, "/health/ready should report the outage");
+            Assert.That(duringOutage, Is.Positive, "analysis should keep answering during the outage");
+            Assert.That(load.Statuses.Keys, Is.EquivalentTo(new[] { HttpStatusCode.OK }), "every analysis should have been answered 200");
+            Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
+            Assert.That(stored, Is.Unique, "duplicated");
+            Assert.That(audits, Is.EqualTo(stored.Count), "one audit event per threat");
+        });
     }
 
     [Test]
     public async Task Threats_spooled_during_an_outage_survive_a_sigkill_and_reach_the_database_after_restart()
     {
-        TestDatabase.RequirePostgresBinaries();
-        var directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
-        await using var postgres = await ThrowawayPostgres.StartAsync();
-        var connectionString = await postgres.CreateDatabaseAsync();
-        try
-        {
-            await using var service = new ServiceProcess(DatabaseProvider.Postgres, connectionString, directory);
-            await service.StartAsync();
-            using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-            await postgres.StopAsync();
+        await using var service = _database.Service();
+        await service.StartAsync();
+        using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        await _postgres.StopAsync();
 
-            var load = new AttackLoad(client);
-            using var stop = new CancellationTokenSource();
-            var running = load.RunAsync(workers: 8, stop.Token);
-            await WaitUntil(() => load.Acknowledged.Count >= 50, "threats acknowledged while the database is down");
-            await service.KillAsync();
-            await stop.CancelAsync();
-            await running;
-            var acknowledged = load.Acknowledged.ToHashSet();
+        var load = new AttackLoad(client);
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(workers: 8, stop.Token);
+        await WaitUntil(() => load.Acknowledged.Count >= 50, "threats acknowledged while the database is down");
+        await service.KillAsync();
+        await stop.CancelAsync();
+        await running;
+        var acknowledged = load.Acknowledged.ToHashSet();
 
-            await postgres.StartAgainAsync();
-            await service.StartAsync();
-            await CrashDurabilityTests.WaitForEmptySpoolAsync(service.SpoolDirectory);
+        await _postgres.StartAgainAsync();
+        await service.StartAsync();
+        await WaitForEmptySpoolAsync(service.SpoolDirectory);
 
-            await using var db = TestDatabase.Open(DatabaseProvider.Postgres, connectionString);
-            var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
-            TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} with the database down, then SIGKILL; stored after recovery {stored.Count}");
-            Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
-            Assert.That(stored, Is.Unique, "duplicated");
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                Assert.Fail($"timed out waiting for {what}");
-            }
-
-            await Task.Delay(50);
-        }
+        await using var db = _database.Open();
+        var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
+        TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} with the database down, then SIGKILL; stored after recovery {stored.Count}");
+        Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
+        Assert.That(stored, Is.Unique, "duplicated");
     }
 }

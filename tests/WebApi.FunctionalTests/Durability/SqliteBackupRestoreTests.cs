@@ -13,51 +13,42 @@ public sealed class SqliteBackupRestoreTests
     [Test]
     public async Task Online_backup_with_vacuum_into_restores_to_a_working_service_with_every_threat()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
-        var live = Path.Combine(directory, "live.db");
-        var backup = Path.Combine(directory, "backup.db");
-        var restored = Path.Combine(directory, "restored", "infinitesecurity.db");
-        try
+        await using var live = await ScratchDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var backup = Path.Combine(live.Directory, "backup.db");
+        var restored = Path.Combine(live.Directory, "restored", "infinitesecurity.db");
+        var threats = new List<Guid>();
+        await using (var service = live.Service("a"))
         {
-            var threats = new List<Guid>();
-            await using (var service = new ServiceProcess(DatabaseProvider.Sqlite, $"Data Source={live}", Path.Combine(directory, "a")))
+            await service.StartAsync();
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            for (var i = 0; i < 20; i++)
             {
-                await service.StartAsync();
-                using var client = new HttpClient { BaseAddress = service.BaseAddress };
-                for (var i = 0; i < 20; i++)
-                {
-                    var body = JsonNode.Parse(await (await client.PostAsJsonAsync("api/v1/analyze", new { input = $"<script>alert({i})</script>" })).Content.ReadAsStringAsync())!;
-                    threats.Add(Guid.Parse(body["request_id"]!.GetValue<string>()));
-                }
-
-                // Step 1 of the procedure: an online, consistent copy while the service keeps running.
-                await using var connection = new SqliteConnection($"Data Source={live}");
-                await connection.OpenAsync();
-                await using var vacuum = connection.CreateCommand();
-                vacuum.CommandText = $"VACUUM INTO '{backup}'";
-                await vacuum.ExecuteNonQueryAsync();
+                var body = JsonNode.Parse(await (await client.PostAsJsonAsync("api/v1/analyze", new { input = $"<script>alert({i})</script>" })).Content.ReadAsStringAsync())!;
+                threats.Add(Guid.Parse(body["request_id"]!.GetValue<string>()));
             }
 
-            // Step 2: restore = put the copy where the service expects its database, then start it.
-            Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
-            File.Copy(backup, restored);
-            await using (var service = new ServiceProcess(DatabaseProvider.Sqlite, $"Data Source={restored}", Path.Combine(directory, "b")))
-            {
-                await service.StartAsync();
-                using var client = new HttpClient { BaseAddress = service.BaseAddress };
-                Assert.That((await client.GetAsync("health/ready")).IsSuccessStatusCode, Is.True);
-            }
+            // Step 1 of the procedure: an online, consistent copy while the service keeps running.
+            await using var connection = new SqliteConnection(live.ConnectionString);
+            await connection.OpenAsync();
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = $"VACUUM INTO '{backup}'";
+            await vacuum.ExecuteNonQueryAsync();
+        }
 
-            await using var db = TestDatabase.Open(DatabaseProvider.Sqlite, $"Data Source={restored}");
-            var integrity = await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync();
-            var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
-            Assert.That(integrity, Is.EqualTo(new[] { "ok" }));
-            Assert.That(stored, Is.EquivalentTo(threats));
-        }
-        finally
+        // Step 2: restore = put the copy where the service expects its database, then start it.
+        Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
+        File.Copy(backup, restored);
+        await using (var service = new ServiceProcess(DatabaseProvider.Sqlite, $"Data Source={restored}", Path.Combine(live.Directory, "b")))
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            await service.StartAsync();
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            Assert.That((await client.GetAsync("health/ready")).IsSuccessStatusCode, Is.True);
         }
+
+        await using var db = TestDatabase.Open(DatabaseProvider.Sqlite, $"Data Source={restored}");
+        var integrity = await db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync();
+        var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
+        Assert.That(integrity, Is.EqualTo(new[] { "ok" }));
+        Assert.That(stored, Is.EquivalentTo(threats));
     }
 }
