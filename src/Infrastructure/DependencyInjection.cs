@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Infrastructure.Detection;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.Infrastructure.Persistence.Retention;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
@@ -45,6 +46,11 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         AddWritePath(services, configuration, environment);
+
+        services.AddOptions<BehaviourOptions>().Bind(configuration.GetSection(BehaviourOptions.SectionName))
+            .Validate(o => o.WindowMinutes is > 0 and <= 1440 && o.MaxTrackedSources > 0, "Detection:Behaviour values out of range.")
+            .ValidateOnStart();
+        services.AddSingleton<IThreatHistory, SlidingWindowThreatHistory>();
 
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.Days > 0 && o.BatchSize > 0 && o.IntervalMinutes > 0, "Retention values must be positive.")

@@ -10,6 +10,7 @@ internal sealed class AnalyzeInputHandler(
     IThreatAnalyzer analyzer,
     DecisionPolicy policy,
     ISecurityEventWriter writer,
+    IThreatHistory history,
     ICallerContext caller,
     TimeProvider time)
     : IRequestHandler<AnalyzeInputCommand, AnalyzeInputResult>
@@ -18,12 +19,13 @@ internal sealed class AnalyzeInputHandler(
     {
         var input = request.Input ?? throw new ArgumentException("Input is required; the validator should have refused this request.", nameof(request));
         var requestId = Guid.CreateVersion7(time.GetUtcNow());
-        var analysis = analyzer.Analyze(input, BehaviourSignal.None);
+        var analysis = analyzer.Analyze(input, history.SignalFor(caller.UserId, caller.IpAddress));
         var decision = policy.Decide(analysis, caller.IsAdmin);
 
         Guid? threatId = null;
         if (analysis.IsThreat)
         {
+            history.Record(caller.UserId, caller.IpAddress);
             var threat = Threat.Record(requestId, analysis, decision, request.Fingerprint, EvidenceFormatter.Format(analysis.Findings),
                 caller.IpAddress, caller.UserId, time);
             var audit = AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
