@@ -24,7 +24,7 @@ public sealed class ProductionErrorTests
             ConfigureServices = s => s.AddSingleton<IThreatAnalyzer, ExplodingAnalyzer>(),
         };
         factory.StartServer();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAdminClientAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/analyze", new { input = "anything" });
 

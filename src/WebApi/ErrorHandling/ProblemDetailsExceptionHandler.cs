@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace InfiniteSecurity.WebApi.ErrorHandling;
 
 /// <summary>
-/// The one place exceptions become HTTP answers (RFC 9457): validation → 400, not found → 404, domain rule → 409,
+/// The one place exceptions become HTTP answers (RFC 9457): validation → 400, bad credentials → 401 (one answer for every cause), forbidden → 403,
+/// not found → 404, domain rule → 409, locked → 423 with Retry-After,
 /// Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
 /// outside Development.
 /// </summary>
@@ -22,6 +23,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "One or more validation errors occurred.",
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            InvalidCredentialsException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Invalid credentials" },
+            AccountLockedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status423Locked,
+                Title = "Account locked",
+                Detail = "Too many failed sign-ins. Try again later or ask an admin to unlock the account.",
+            },
+            ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             DomainException domain => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with a business rule", Detail = domain.Message },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
             {
@@ -39,6 +48,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         };
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is AccountLockedException locked)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(locked.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -17,7 +17,20 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public ApiFactory()
     {
         UseKestrel(0);
+
+        // Each factory has its own signing key, admin password and key store; rate limiting is off unless a test
+        // class turns it on, so unrelated tests never meet a 429.
+        Settings["Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        Settings["Bootstrap:AdminUsername"] = AdminUsername;
+        Settings["Bootstrap:AdminPassword"] = AdminPassword;
+        Settings["RateLimiting:Enabled"] = "false";
+        Settings["DataDirectory"] = _directory;
     }
+
+    public string AdminUsername => "admin";
+
+    /// <summary>Long enough for the Production policy, and not on the common-password list.</summary>
+    public string AdminPassword { get; } = "admin-test-" + Guid.NewGuid().ToString("N")[..16];
 
     public string EnvironmentName { get; init; } = "Development";
 

@@ -15,7 +15,8 @@ internal sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<U
         {
             return await next().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or OperationCanceledException))
+        catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or OperationCanceledException
+            or InvalidCredentialsException or AccountLockedException or ForbiddenAccessException))
         {
             logger.LogError(ex, "Unhandled exception in {RequestName}", typeof(TRequest).Name);
             throw;

@@ -14,6 +14,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.UserName).HasMaxLength(User.MaxUserNameLength);
         builder.Property(u => u.NormalizedUserName).HasMaxLength(User.MaxUserNameLength);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.PasswordHash).HasMaxLength(1024);
+        builder.Property(u => u.ProtectedAuthenticatorKey).HasMaxLength(1024);
+        builder.Property(u => u.RecoveryCodeHashes).HasMaxLength(1024);
+        builder.Ignore(u => u.RecoveryCodesLeft);
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
     }
 }

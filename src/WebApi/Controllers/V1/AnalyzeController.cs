@@ -2,6 +2,8 @@ using InfiniteSecurity.Application.Threats.AnalyzeInput;
 using InfiniteSecurity.WebApi.Contracts;
 using InfiniteSecurity.WebApi.Contracts.V1;
 using MediatR;
+using InfiniteSecurity.WebApi.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InfiniteSecurity.WebApi.Controllers.V1;
@@ -11,6 +13,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 [Route("api/v1/analyze")]
 [ApiExplorerSettings(GroupName = "v1")]
 [Consumes("application/json")]
+[Authorize(Policy = Policies.Analyze)]
 public sealed class AnalyzeController(IMediator mediator) : ControllerBase
 {
     /// <summary>Analyse one input: is it an attack, how sure, and what to do.</summary>

@@ -3,6 +3,8 @@ using InfiniteSecurity.WebApi.Contracts;
 using InfiniteSecurity.WebApi.Contracts.V1;
 using InfiniteSecurity.WebApi.Contracts.V2;
 using MediatR;
+using InfiniteSecurity.WebApi.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InfiniteSecurity.WebApi.Controllers.V2;
@@ -12,6 +14,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V2;
 [Route("api/v2/analyze")]
 [ApiExplorerSettings(GroupName = "v2")]
 [Consumes("application/json")]
+[Authorize(Policy = Policies.Analyze)]
 public sealed class AnalyzeController(IMediator mediator) : ControllerBase
 {
     /// <summary>Analyse one input and return every finding with its matched span and reason.</summary>

@@ -1,0 +1,6 @@
+using InfiniteSecurity.Application.Users.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Auth.GetCurrentUser;
+
+public sealed record GetCurrentUserQuery : IRequest<UserSummary>;

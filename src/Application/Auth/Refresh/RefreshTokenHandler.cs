@@ -1,0 +1,53 @@
+using InfiniteSecurity.Application.Auth.Common;
+using InfiniteSecurity.Application.Common.Exceptions;
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Common.Security;
+using InfiniteSecurity.Domain.Audit;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfiniteSecurity.Application.Auth.Refresh;
+
+internal sealed class RefreshTokenHandler(
+    IAppDbContext db,
+    SessionIssuer sessions,
+    IAccessTokenRevocation revocation,
+    ICallerContext caller,
+    TimeProvider time)
+    : IRequestHandler<RefreshTokenCommand, AuthTokens>
+{
+    public async Task<AuthTokens> Handle(RefreshTokenCommand request, CancellationToken cancellationToken)
+    {
+        var hash = Secrets.Hash(request.RefreshToken!);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.RefreshTokenHash == hash, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidCredentialsException();
+
+        if (session.ReplacedBySessionId is not null)
+        {
+            // A rotated token came back: either the client or a thief holds a copy. End the whole family.
+            var family = await db.Sessions.Where(s => s.FamilyId == session.FamilyId && s.RevokedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var member in family)
+            {
+                member.Revoke("token_reuse", time);
+                revocation.Forget(member.Id);
+            }
+
+            db.Audit(caller, time, AuditEventType.TokenReuseDetected, AuditOutcome.Failure, session.UserId.ToString(),
+                $"user={session.UserId} family={session.FamilyId} session={session.Id} revoked={family.Count}");
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new InvalidCredentialsException();
+        }
+
+        var user = await db.Users.FindAsync([session.UserId], cancellationToken).ConfigureAwait(false);
+        if (!session.IsActive(time.GetUtcNow().UtcDateTime) || user is null || user.IsDisabled || user.IsLockedOut(time.GetUtcNow().UtcDateTime))
+        {
+            throw new InvalidCredentialsException();
+        }
+
+        var issued = sessions.Rotate(user, session);
+        revocation.Forget(session.Id);
+        db.Audit(caller, time, AuditEventType.TokenRefresh, AuditOutcome.Success, user.UserName, $"user={user.Id} session={session.Id} next={issued.SessionId}");
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        return issued;
+    }
+}

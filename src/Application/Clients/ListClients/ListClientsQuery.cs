@@ -1,0 +1,6 @@
+using InfiniteSecurity.Application.Clients.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Clients.ListClients;
+
+public sealed record ListClientsQuery : IRequest<IReadOnlyList<ClientSummary>>;

@@ -1,0 +1,7 @@
+using InfiniteSecurity.Application.Clients.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Clients.RevokeClient;
+
+/// <summary>Revoke a client: no new tokens, and its existing access tokens are refused.</summary>
+public sealed record RevokeClientCommand(Guid Id) : IRequest<ClientSummary>;

@@ -1,0 +1,7 @@
+using InfiniteSecurity.Application.Clients.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Clients.RotateClientSecret;
+
+/// <summary>Replace a client's secret; the old secret stops working at once.</summary>
+public sealed record RotateClientSecretCommand(Guid Id) : IRequest<ClientWithSecret>;

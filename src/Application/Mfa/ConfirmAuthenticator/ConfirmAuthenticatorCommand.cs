@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace InfiniteSecurity.Application.Mfa.ConfirmAuthenticator;
+
+/// <summary>Prove the authenticator works with a current code; MFA turns on and recovery codes are issued once.</summary>
+public sealed record ConfirmAuthenticatorCommand(string? Code) : IRequest<RecoveryCodes>;

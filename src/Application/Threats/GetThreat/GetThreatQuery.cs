@@ -1,0 +1,6 @@
+using MediatR;
+
+namespace InfiniteSecurity.Application.Threats.GetThreat;
+
+/// <summary>One threat. Users and machine clients see only their own; analysts and admins see all.</summary>
+public sealed record GetThreatQuery(Guid Id) : IRequest<ThreatView>;

@@ -1,0 +1,7 @@
+using InfiniteSecurity.Application.Threats.GetThreat;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Threats.ListThreats;
+
+/// <summary>Threats visible to the caller, newest first, paged.</summary>
+public sealed record ListThreatsQuery(int Page = 1, int PageSize = 50) : IRequest<IReadOnlyList<ThreatView>>;

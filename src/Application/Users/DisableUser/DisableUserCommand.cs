@@ -1,0 +1,7 @@
+using InfiniteSecurity.Application.Users.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Users.DisableUser;
+
+/// <summary>Disable a user: no more sign-ins, every session ends at once.</summary>
+public sealed record DisableUserCommand(Guid UserId) : IRequest<UserSummary>;

@@ -1,0 +1,7 @@
+using InfiniteSecurity.Application.Users.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Users.UnlockUser;
+
+/// <summary>An admin ends a lockout before it runs out and resets the failure count.</summary>
+public sealed record UnlockUserCommand(Guid UserId) : IRequest<UserSummary>;
