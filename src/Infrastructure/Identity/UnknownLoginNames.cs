@@ -25,7 +25,9 @@ internal sealed class UnknownLoginNames(IOptions<AuthOptions> options, TimeProvi
                 return user;
             }
 
-            user = User.Create(userName.Length > User.MaxUserNameLength ? userName[..User.MaxUserNameLength] : userName, UserRole.User, time);
+            // Any name can be typed at the login form; the stand-in only needs a valid domain name to count on.
+            var printable = new string(userName.Select(c => char.IsControl(c) ? '\uFFFD' : c).Take(User.MaxUserNameLength).ToArray());
+            user = User.Create(printable, UserRole.User, time);
             _cache.Set(key, user, new MemoryCacheEntryOptions
             {
                 Size = 1,

@@ -81,6 +81,18 @@ public sealed class SessionTests
     }
 
     [Test]
+    public async Task Two_concurrent_refreshes_with_one_token_never_both_succeed()
+    {
+        var account = await _factory.CreateAccountAsync();
+        var tokens = await _factory.LoginAsync(account.Username, account.Password);
+
+        var results = await Task.WhenAll(Refresh(tokens.RefreshToken), Refresh(tokens.RefreshToken));
+
+        Assert.That(results.Count(r => r.Status == HttpStatusCode.OK), Is.LessThanOrEqualTo(1));
+        Assert.That(results.Select(r => r.Status), Has.None.EqualTo(HttpStatusCode.InternalServerError));
+    }
+
+    [Test]
     public async Task Logout_kills_the_access_token_and_the_refresh_token()
     {
         var account = await _factory.CreateAccountAsync();

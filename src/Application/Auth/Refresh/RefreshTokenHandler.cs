@@ -29,12 +29,12 @@ internal sealed class RefreshTokenHandler(
             foreach (var member in family)
             {
                 member.Revoke("token_reuse", time);
-                revocation.Forget(member.Id);
             }
 
             db.Audit(caller, time, AuditEventType.TokenReuseDetected, AuditOutcome.Failure, session.UserId.ToString(),
                 $"user={session.UserId} family={session.FamilyId} session={session.Id} revoked={family.Count}");
             await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            family.ForEach(member => revocation.Forget(member.Id));
             throw new InvalidCredentialsException();
         }
 
@@ -45,9 +45,18 @@ internal sealed class RefreshTokenHandler(
         }
 
         var issued = sessions.Rotate(user, session);
-        revocation.Forget(session.Id);
         db.Audit(caller, time, AuditEventType.TokenRefresh, AuditOutcome.Success, user.UserName, $"user={user.Id} session={session.Id} next={issued.SessionId}");
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrent refresh rotated this session first (revoked_at is a concurrency token).
+            throw new InvalidCredentialsException();
+        }
+
+        revocation.Forget(session.Id);
         return issued;
     }
 }

@@ -26,9 +26,14 @@ internal sealed class ChangeUserRoleHandler(IAppDbContext db, IAccessTokenRevoca
         user.ChangeRole(role);
 
         // The role is in the access token: end the sessions so no token keeps the old role.
-        var revoked = before == role ? 0 : await UserAdministration.RevokeAllSessionsAsync(db, revocation, user.Id, "role_changed", time, cancellationToken).ConfigureAwait(false);
-        db.Audit(caller, time, AuditEventType.RoleChanged, AuditOutcome.Success, null, $"user={user.Id} from={Roles.NameOf(before)} to={Roles.NameOf(role)} sessions_revoked={revoked}");
+        var revoked = before == role ? [] : await UserAdministration.RevokeAllSessionsAsync(db, user.Id, "role_changed", time, cancellationToken).ConfigureAwait(false);
+        db.Audit(caller, time, AuditEventType.RoleChanged, AuditOutcome.Success, null, $"user={user.Id} from={Roles.NameOf(before)} to={Roles.NameOf(role)} sessions_revoked={revoked.Count}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in revoked)
+        {
+            revocation.Forget(id);
+        }
+
         return UserSummary.From(user, time);
     }
 }

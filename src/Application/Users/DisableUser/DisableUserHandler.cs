@@ -19,9 +19,14 @@ internal sealed class DisableUserHandler(IAppDbContext db, IAccessTokenRevocatio
 
         var user = await UserAdministration.FindAsync(db, request.UserId, cancellationToken).ConfigureAwait(false);
         user.Disable();
-        var revoked = await UserAdministration.RevokeAllSessionsAsync(db, revocation, user.Id, "user_disabled", time, cancellationToken).ConfigureAwait(false);
-        db.Audit(caller, time, AuditEventType.UserDisabled, AuditOutcome.Success, null, $"user={user.Id} sessions_revoked={revoked}");
+        var revoked = await UserAdministration.RevokeAllSessionsAsync(db, user.Id, "user_disabled", time, cancellationToken).ConfigureAwait(false);
+        db.Audit(caller, time, AuditEventType.UserDisabled, AuditOutcome.Success, null, $"user={user.Id} sessions_revoked={revoked.Count}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in revoked)
+        {
+            revocation.Forget(id);
+        }
+
         return UserSummary.From(user, time);
     }
 }
