@@ -16,7 +16,7 @@ internal sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<U
             return await next().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or OperationCanceledException
-            or InvalidCredentialsException or AccountLockedException or ForbiddenAccessException))
+            or InvalidCredentialsException or AccountLockedException or ForbiddenAccessException or UnauthorizedAccessException))
         {
             logger.LogError(ex, "Unhandled exception in {RequestName}", typeof(TRequest).Name);
             throw;
