@@ -28,13 +28,13 @@ internal sealed class ListAuditEventsHandler(IAppDbContext db) : IRequestHandler
 
         if (request.From is { } from)
         {
-            var fromUtc = from.ToUniversalTime();
+            var fromUtc = AsUtc(from);
             query = query.Where(e => e.OccurredAt >= fromUtc);
         }
 
         if (request.To is { } to)
         {
-            var toUtc = to.ToUniversalTime();
+            var toUtc = AsUtc(to);
             query = query.Where(e => e.OccurredAt <= toUtc);
         }
 
@@ -45,4 +45,8 @@ internal sealed class ListAuditEventsHandler(IAppDbContext db) : IRequestHandler
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new AuditEventPage(items, request.Page, request.PageSize, total);
     }
+
+    /// <summary>A time without an offset is taken as UTC (the audit trail's own zone), never as the server's local time.</summary>
+    private static DateTime AsUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 }
