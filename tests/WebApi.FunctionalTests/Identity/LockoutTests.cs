@@ -63,6 +63,21 @@ public sealed class LockoutTests
     }
 
     [Test]
+    public async Task Concurrent_wrong_passwords_are_all_counted_and_none_fails_with_500()
+    {
+        var account = await _factory.CreateAccountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Login(account.Username, "parallel-guess-" + i)));
+
+        Assert.That(responses.Select(r => (int)r.StatusCode), Has.All.AnyOf(401, 423));
+        Assert.That((int)(await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(423), "five failures must have locked the account, however they interleave");
+
+        var unknown = "ghost-" + Guid.NewGuid().ToString("N")[..8];
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Login(unknown, "parallel-guess-" + i)));
+        Assert.That((int)(await Login(unknown, "another-guess")).StatusCode, Is.EqualTo(423), "an unknown name locks the same way");
+    }
+
+    [Test]
     public async Task Lockout_ends_by_itself_after_fifteen_minutes()
     {
         var account = await _factory.CreateAccountAsync();

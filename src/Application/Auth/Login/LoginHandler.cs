@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Auth.Common;
+using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Domain.Audit;
@@ -59,7 +60,16 @@ internal sealed class LoginHandler(
         user.RegisterSuccessfulLogin(time);
         var issued = sessions.Start(user);
         db.Audit(caller, time, AuditEventType.LoginSuccess, AuditOutcome.Success, user.UserName, $"user={user.Id} session={issued.SessionId}{(issued.Restriction is null ? string.Empty : $" restricted={issued.Restriction}")}");
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A failed attempt for the same account was saved meanwhile (it may have locked it): try again.
+            throw new InvalidCredentialsException();
+        }
+
         return new LoginResult(issued, null);
     }
 }

@@ -4,6 +4,7 @@ using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Domain.Audit;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.Application.Auth.LoginWithMfa;
 
@@ -44,7 +45,16 @@ internal sealed class LoginWithMfaHandler(
         user.RegisterSuccessfulLogin(time);
         var issued = sessions.Start(user);
         db.Audit(caller, time, AuditEventType.LoginSuccess, AuditOutcome.Success, user.UserName, $"user={user.Id} session={issued.SessionId} mfa={(usedRecoveryCode ? "recovery_code" : "totp")}");
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A failed attempt for the same account was saved meanwhile (it may have locked it): try again.
+            throw new InvalidCredentialsException();
+        }
+
         return issued;
     }
 }
