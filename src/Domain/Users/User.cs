@@ -35,6 +35,14 @@ public sealed class User
     /// <summary>SHA-256 hashes of the unused recovery codes, separated by ';'.</summary>
     public string? RecoveryCodeHashes { get; private set; }
 
+    /// <summary>Hash of the last authenticator code accepted, and when: a code works once (ASVS: TOTP single use).</summary>
+    public string? LastAuthenticatorCodeHash { get; private set; }
+
+    public DateTime? LastAuthenticatorCodeAt { get; private set; }
+
+    /// <summary>How long an accepted code is remembered: longer than any code stays valid (±2 steps of 30 s).</summary>
+    public static readonly TimeSpan AuthenticatorCodeMemory = TimeSpan.FromMinutes(5);
+
     public static User Create(string userName, UserRole role, TimeProvider time)
     {
         var name = Guard.NotBlank(userName?.Trim(), "User name", MaxUserNameLength);
@@ -178,6 +186,20 @@ public sealed class User
 
         hashes.RemoveAt(match);
         RecoveryCodeHashes = hashes.Count == 0 ? null : string.Join(';', hashes);
+        return true;
+    }
+
+    /// <summary>Records an accepted authenticator code; false when the same code was already used recently (a replay).</summary>
+    public bool UseAuthenticatorCode(string codeHash, TimeProvider time)
+    {
+        var now = time.UtcNow();
+        if (LastAuthenticatorCodeHash == codeHash && LastAuthenticatorCodeAt is { } at && now - at < AuthenticatorCodeMemory)
+        {
+            return false;
+        }
+
+        LastAuthenticatorCodeHash = Guard.NotBlank(codeHash, "Code hash", 128);
+        LastAuthenticatorCodeAt = now;
         return true;
     }
 

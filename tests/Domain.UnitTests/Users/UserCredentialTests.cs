@@ -77,4 +77,17 @@ public sealed class UserCredentialTests
         Assert.That(user.ProtectedAuthenticatorKey, Is.Null);
         Assert.That(user.RedeemRecoveryCode("h1"), Is.False);
     }
+
+    [Test]
+    public void An_authenticator_code_is_accepted_once_within_its_lifetime()
+    {
+        var user = NewUser();
+
+        Assert.That(user.UseAuthenticatorCode("code-hash", _time), Is.True);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.That(user.UseAuthenticatorCode("code-hash", _time), Is.False);
+        Assert.That(user.UseAuthenticatorCode("other-hash", _time), Is.True);
+        _time.Advance(TimeSpan.FromMinutes(6));
+        Assert.That(user.UseAuthenticatorCode("other-hash", _time), Is.True, "long after, the same digits are a new code");
+    }
 }

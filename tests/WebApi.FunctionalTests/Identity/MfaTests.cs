@@ -95,10 +95,30 @@ public sealed class MfaTests
         var wrong = Totp.Code(secret) == "123456" ? "654321" : "123456";
         Assert.That((await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = wrong })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
-        var tokens = await Json(await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = Totp.Code(secret) }), HttpStatusCode.OK);
+        var tokens = await Json(await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = NextCode(secret) }), HttpStatusCode.OK);
         using var client = _factory.CreateClientWithToken(tokens["access_token"]!.GetValue<string>());
         var me = await Json(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.OK);
         Assert.That(me["mfa_enabled"]!.GetValue<bool>(), Is.True);
+    }
+
+    /// <summary>The code of the next 30-second step: valid now (Identity accepts two steps either side), yet not the code just used.</summary>
+    private static string NextCode(string secret)
+    {
+        var next = Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(30));
+        return next != Totp.Code(secret) ? next : Totp.Code(secret, DateTimeOffset.UtcNow.AddSeconds(60));
+    }
+
+    [Test]
+    public async Task An_authenticator_code_works_only_once()
+    {
+        var (account, secret, _) = await UserWithMfa();
+        var code = NextCode(secret);
+
+        var first = await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code });
+        var replay = await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code });
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
@@ -147,7 +167,7 @@ public sealed class MfaTests
         await Json(await restricted.PostAsJsonAsync("/api/v1/auth/mfa/confirm", new { code = Totp.Code(secret) }), HttpStatusCode.OK);
 
         var relogin = await Json(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = factory.AdminUsername, password = factory.AdminPassword }), HttpStatusCode.OK);
-        var tokens = await Json(await anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = relogin["mfa_token"]!.GetValue<string>(), code = Totp.Code(secret) }), HttpStatusCode.OK);
+        var tokens = await Json(await anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = relogin["mfa_token"]!.GetValue<string>(), code = NextCode(secret) }), HttpStatusCode.OK);
         Assert.That(tokens["restricted"], Is.Null);
         using var admin = factory.CreateClientWithToken(tokens["access_token"]!.GetValue<string>());
         Assert.That((await admin.GetAsync("/api/v1/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -31,7 +31,8 @@ internal sealed class LoginWithMfaHandler(
         var usedRecoveryCode = string.IsNullOrEmpty(request.Code);
         var valid = usedRecoveryCode
             ? user.RedeemRecoveryCode(Secrets.HashRecoveryCode(request.RecoveryCode!))
-            : await identity.VerifyAuthenticatorCodeAsync(user, request.Code!).ConfigureAwait(false);
+            : await identity.VerifyAuthenticatorCodeAsync(user, request.Code!).ConfigureAwait(false)
+              && user.UseAuthenticatorCode(Secrets.Hash(request.Code!), time);
         if (!valid)
         {
             throw await failures.FailAsync(user, user.UserName, AuditEventType.MfaChallengeFailed, usedRecoveryCode ? "wrong_recovery_code" : "wrong_code", cancellationToken).ConfigureAwait(false);

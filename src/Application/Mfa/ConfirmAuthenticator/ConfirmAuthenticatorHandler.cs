@@ -21,7 +21,7 @@ internal sealed class ConfirmAuthenticatorHandler(IAppDbContext db, IIdentitySer
             throw new DomainException(user.TwoFactorEnabled ? "MFA is already enabled for this account." : "Start enrolment first (POST /api/v1/auth/mfa/enrol).");
         }
 
-        if (!await identity.VerifyAuthenticatorCodeAsync(user, request.Code!).ConfigureAwait(false))
+        if (!await identity.VerifyAuthenticatorCodeAsync(user, request.Code!).ConfigureAwait(false) || !user.UseAuthenticatorCode(Secrets.Hash(request.Code!), time))
         {
             db.Audit(caller, time, AuditEventType.MfaChallengeFailed, AuditOutcome.Failure, user.UserName, $"user={user.Id} step=enrolment");
             await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
