@@ -15,7 +15,7 @@ namespace InfiniteSecurity.Infrastructure.Identity;
 internal sealed class AccessTokenRevocation(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider time, IConfiguration configuration)
     : IAccessTokenRevocation
 {
-    private readonly TimeSpan _cacheFor = TimeSpan.FromSeconds(configuration.GetValue("Auth:RevocationCacheSeconds", 10));
+    private readonly TimeSpan _cacheFor = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Auth:RevocationCacheSeconds", 10), 0, 300));
 
     public async Task<bool> IsSessionActiveAsync(Guid sessionId, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class AccessTokenRevocation(IServiceScopeFactory scopes, IMemory
             .Where(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now)
             .Join(db.Users.Where(u => !u.IsDisabled), s => s.UserId, u => u.Id, (s, _) => s.Id)
             .AnyAsync(cancellationToken).ConfigureAwait(false);
-        cache.Set(key, active, _cacheFor);
+        Remember(key, active);
         return active;
     }
 
@@ -47,13 +47,21 @@ internal sealed class AccessTokenRevocation(IServiceScopeFactory scopes, IMemory
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         active = await db.MachineClients.AsNoTracking().AnyAsync(c => c.ClientId == clientId && c.RevokedAt == null, cancellationToken).ConfigureAwait(false);
-        cache.Set(key, active, _cacheFor);
+        Remember(key, active);
         return active;
     }
 
     public void Forget(Guid sessionId) => cache.Remove(SessionKey(sessionId));
 
     public void ForgetClient(string clientId) => cache.Remove(ClientKey(clientId));
+
+    private void Remember(string key, bool active)
+    {
+        if (_cacheFor > TimeSpan.Zero)
+        {
+            cache.Set(key, active, _cacheFor);
+        }
+    }
 
     private static string SessionKey(Guid id) => $"token-session:{id}";
 

@@ -19,6 +19,9 @@ internal static class AuthenticationSetup
             .Configure<JwtSigningKey, IOptions<JwtOptions>, TimeProvider>((o, key, jwt, time) =>
             {
                 o.MapInboundClaims = false;
+
+                // The 401 says "invalid_token" but not why (expired, bad signature, unknown key): no oracle for forgers.
+                o.IncludeErrorDetails = false;
                 o.TokenValidationParameters = TokenValidation.Parameters(key, jwt.Value, jwt.Value.Audience, time);
                 o.Events = new JwtBearerEvents { OnTokenValidated = CheckNotRevokedAsync };
             });

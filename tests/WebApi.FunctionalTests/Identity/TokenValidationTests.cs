@@ -79,6 +79,19 @@ public sealed class TokenValidationTests
     }
 
     [Test]
+    public async Task A_refused_token_is_not_told_why()
+    {
+        var token = HandMadeJwt.Sign(HandMadeJwt.Header("HS256"), Claims(c => c["exp"] = HandMadeJwt.UnixTime(DateTimeOffset.UtcNow.AddMinutes(-5))), _key);
+        using var client = _factory.CreateClientWithToken(token);
+
+        var response = await client.GetAsync("/api/v1/auth/me");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("expired").IgnoreCase);
+    }
+
+    [Test]
     public async Task Token_not_yet_valid_is_401()
     {
         var token = HandMadeJwt.Sign(HandMadeJwt.Header("HS256"), Claims(c =>
