@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace InfiniteSecurity.Infrastructure.Identity;
 
 /// <summary>
-/// The 100,000 most common passwords of 8+ characters, shipped as an embedded resource (Identity/Data/NOTICE.md has
+/// The 100,000 most common passwords of 8+ characters, shipped as an embedded resource (Identity/PasswordList/NOTICE.md has
 /// source and licence). Loaded once, on first use; compared lower-cased.
 /// </summary>
 internal static class CommonPasswordList
