@@ -155,6 +155,8 @@ public sealed class SessionTests
         Assert.That((await bob.GetAsync($"/api/v1/threats/{threatId}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await bob.GetStringAsync("/api/v1/threats"), Does.Not.Contain(threatId));
         Assert.That(await alice.GetStringAsync("/api/v1/threats"), Does.Contain(threatId));
-        Assert.That((await analyst.GetAsync($"/api/v1/threats/{threatId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var seenByAnalyst = JsonNode.Parse(await analyst.GetStringAsync($"/api/v1/threats/{threatId}"))!;
+        Assert.That(seenByAnalyst["action"]!.GetValue<string>(), Is.EqualTo(analysed["decision"]!["action"]!.GetValue<string>()));
+        Assert.That(seenByAnalyst["severity"]!.GetValue<string>(), Is.EqualTo(analysed["analysis"]!["severity"]!.GetValue<string>()));
     }
 }

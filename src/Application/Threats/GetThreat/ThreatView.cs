@@ -20,6 +20,10 @@ public sealed record ThreatView(
     string? UserId,
     Guid RequestId)
 {
-    public static ThreatView From(Threat t) => new(t.Id, t.DetectedAt, t.Category, t.Confidence, t.Severity.ToString(), t.RiskScore, t.Action.ToString(),
-        t.Blocked, t.RequiresHumanReview, t.PatternsMatched, t.Evidence, t.InputSha256, t.InputLength, t.UserId, t.RequestId);
+    /// <summary>Severity and action are spelled as in the analyze response: <c>critical</c>, <c>BLOCK_IMMEDIATE</c>.</summary>
+    public static ThreatView From(Threat t) => new(t.Id, t.DetectedAt, t.Category, t.Confidence, t.Severity.ToString().ToLowerInvariant(), t.RiskScore,
+        UpperSnake(t.Action.ToString()), t.Blocked, t.RequiresHumanReview, t.PatternsMatched, t.Evidence, t.InputSha256, t.InputLength, t.UserId, t.RequestId);
+
+    private static string UpperSnake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 }
