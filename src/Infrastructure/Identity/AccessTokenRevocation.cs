@@ -32,6 +32,12 @@ internal sealed class AccessTokenRevocation(IServiceScopeFactory scopes, IMemory
             .Where(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now)
             .Join(db.Users.Where(u => !u.IsDisabled), s => s.UserId, u => u.Id, (s, _) => s.Id)
             .AnyAsync(cancellationToken).ConfigureAwait(false);
+        if (active)
+        {
+            // "Last used" of the session list, written at most once per cache period rather than per request.
+            await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastUsedAt, now), cancellationToken).ConfigureAwait(false);
+        }
+
         Remember(key, active);
         return active;
     }

@@ -125,6 +125,9 @@ public sealed class SessionTests
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await bobClient.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(aliceSessions.ToJsonString(), Does.Not.Contain("refresh"));
+        var only = aliceSessions.Single()!;
+        Assert.That(DateTime.Parse(only["last_used_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+            Is.GreaterThan(DateTime.Parse(only["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)), "using the token marks the session as used");
     }
 
     [Test]
