@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentValidation;
+using InfiniteSecurity.Application.Auth.Common;
 using InfiniteSecurity.Application.Common.Behaviours;
 using InfiniteSecurity.Application.Common.Options;
 using InfiniteSecurity.Domain.Detection;
@@ -29,6 +30,15 @@ public static class DependencyInjection
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
 
+        services.AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.SectionName))
+            .Validate(o => o.AccessTokenMinutes is > 0 and <= 1440 && o.RefreshTokenDays is > 0 and <= 365, "Auth token lifetimes are out of range.")
+            .Validate(o => o.LockoutMaxFailedAttempts is > 0 and <= 100 && o.LockoutMinutes is > 0 and <= 1440, "Auth lockout settings are out of range.")
+            .ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
+        services.AddScoped<SessionIssuer>();
+        services.AddScoped<LoginFailures>();
+
         services.AddSingleton(sp => new DecisionPolicy(sp.GetRequiredService<IOptions<DecisionPolicyOptions>>().Value));
         services.AddSingleton<IThreatAnalyzer>(sp => new SeedPatternAnalyzer(sp.GetRequiredService<DecisionPolicy>()));
         services.TryAddTimeProvider();
@@ -49,6 +59,7 @@ public static class DependencyInjection
         // MediatR runs behaviours in registration order, outermost first (STYLE.md rule 3).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 

@@ -1,8 +1,12 @@
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Domain.Users;
 using InfiniteSecurity.Infrastructure.Detection;
+using InfiniteSecurity.Infrastructure.Identity;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.Infrastructure.Persistence.Retention;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -61,6 +65,7 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<SpoolHealthCheck>("spool", tags: ["ready"]);
+        services.AddIdentityServices(configuration, environment);
         return services;
     }
 
@@ -88,6 +93,50 @@ public static class DependencyInjection
             services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         }
     }
+
+    /// <summary>
+    /// Identity on the domain user (docs/decisions/0008): Identity's PBKDF2 hasher at HMAC-SHA512 / 220,000 iterations
+    /// (OWASP 2026; older hashes are upgraded at login), its authenticator token provider over <see cref="UserStore"/>,
+    /// the JWT key and token service, and Data Protection for the TOTP secrets at rest.
+    /// </summary>
+    private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataDirectory = DataDirectory(configuration, environment);
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
+        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+
+        // Loaded while the host is built, so a Production start without a key fails before it listens.
+        services.AddSingleton(JwtSigningKey.Load(jwt, environment, dataDirectory));
+        services.AddScoped<ITokenService, TokenService>();
+
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = PasswordHashIterations;
+        });
+        services.AddIdentityCore<User>()
+            .AddUserStore<UserStore>()
+            .AddTokenProvider<AuthenticatorTokenProvider<User>>(TokenOptions.DefaultAuthenticatorProvider);
+
+        var keys = configuration["DataProtection:KeysDirectory"];
+        services.AddDataProtection()
+            .SetApplicationName("InfiniteSecurity")
+            .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(keys) ? Path.Combine(dataDirectory, "keys") : keys));
+
+        services.AddMemoryCache();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddSingleton<IUnknownLoginNames, UnknownLoginNames>();
+        services.AddSingleton<IAccessTokenRevocation, AccessTokenRevocation>();
+        services.AddScoped<IIdentityService, IdentityService>();
+    }
+
+    /// <summary>PBKDF2-HMAC-SHA512 iterations (OWASP Password Storage Cheat Sheet, 2026: at least 220,000 for SHA-512 per the issue).</summary>
+    public const int PasswordHashIterations = 220_000;
+
+    /// <summary>Where generated development secrets live: <c>data/</c> under the content root, beside the SQLite file (git-ignored).</summary>
+    private static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["DataDirectory"] is { Length: > 0 } configured ? configured : Path.Combine(environment.ContentRootPath, "data");
 
     /// <summary>The zero-configuration default is a file under <c>data/</c> beside the content root.</summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.WebApi.ErrorHandling;
+using InfiniteSecurity.WebApi.Security;
 using InfiniteSecurity.WebApi.Services;
 using Microsoft.OpenApi;
 
@@ -16,6 +17,8 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.AddHttpContextAccessor();
+        services.AddApiAuthentication();
+        services.AddApiRateLimiting(configuration);
         services.AddScoped<ICallerContext, HttpCallerContext>();
 
         // The request DTOs are validated by FluentValidation in the pipeline; MVC adding its own "field is required"
@@ -51,6 +54,16 @@ public static class DependencyInjection
                 Description = "v2 adds the evidence (findings) behind each verdict.",
             });
             o.DocInclusionPredicate((document, api) => api.GroupName == document);
+
+            // The Authorize button in Swagger UI: paste the access_token from /api/v1/auth/login (or /connect/token).
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Access token from POST /api/v1/auth/login (users) or POST /connect/token (machine clients).",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "InfiniteSecurity.WebApi.xml"), includeControllerXmlComments: true);
         });
 

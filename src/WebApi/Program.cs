@@ -2,6 +2,7 @@ using InfiniteSecurity.Application;
 using InfiniteSecurity.Infrastructure;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi;
+using InfiniteSecurity.WebApi.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,11 +45,21 @@ if (api.SwaggerEnabled)
     });
 }
 
+app.UseAuthentication();
+if (RateLimitingSetup.IsEnabled(app.Configuration))
+{
+    // After authentication so the API limit is per client (token subject), not per address.
+    app.UseRateLimiter();
+}
+
+app.UseAuthorization();
+
 app.MapControllers();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 await app.Services.InitialiseDatabaseAsync();
+await BootstrapAdmin.EnsureAsync(app.Services, app.Logger);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -19,7 +19,7 @@ public sealed class AnalyzeEndpointTests(DatabaseProvider provider)
     public async Task StartService()
     {
         _factory = await new ApiFactory { Provider = provider, Settings = { ["Detection:MaxInputLength"] = "10000", ["Api:MaxRequestBodyBytes"] = "65536" } }.StartAsync();
-        _client = _factory.CreateClient();
+        _client = await _factory.CreateUserClientAsync();
     }
 
     [OneTimeTearDown]
@@ -74,6 +74,27 @@ public sealed class AnalyzeEndpointTests(DatabaseProvider provider)
         Assert.That(stored.InputLength, Is.EqualTo("admin' OR '1'='1".Length));
         var audit = await _factory.QueryAsync(db => db.AuditEvents.Where(e => e.EventType == "THREAT_DETECTED").ToListAsync());
         Assert.That(audit.Any(e => e.Details!.Contains(stored.Id.ToString(), StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
+    public async Task Analyze_without_a_token_is_401_problem()
+    {
+        using var anonymous = _factory.CreateClient();
+
+        await ProblemOf(await anonymous.PostAsJsonAsync("/api/v1/analyze", new { input = "hello" }), HttpStatusCode.Unauthorized);
+        await ProblemOf(await anonymous.PostAsJsonAsync("/api/v2/analyze", new { input = "hello" }), HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task Stored_threat_records_the_signed_in_user_as_its_owner()
+    {
+        var me = JsonNode.Parse(await _client.GetStringAsync("/api/v1/auth/me"))!["id"]!.GetValue<string>();
+
+        var response = await _client.PostAsJsonAsync("/api/v1/analyze", new { input = "<script>alert(document.cookie)</script>" });
+
+        var requestId = Guid.Parse(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["request_id"]!.GetValue<string>());
+        var stored = await _factory.QueryAsync(db => db.Threats.SingleAsync(t => t.RequestId == requestId));
+        Assert.That(stored.UserId, Is.EqualTo(me));
     }
 
     [Test]

@@ -27,7 +27,7 @@ public sealed class BehaviourSignalTests
     {
         var analyzer = new RecordingAnalyzer();
         await using var factory = await new ApiFactory { ConfigureServices = s => s.AddSingleton<IThreatAnalyzer>(analyzer) }.StartAsync();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateUserClientAsync();
 
         foreach (var input in new[] { "hello", "attack 1", "attack 2", "hello again", "attack 3", "final" })
         {

@@ -58,6 +58,18 @@ public sealed class PlatformEndpointTests(DatabaseProvider provider)
         Assert.That(responses, Is.SupersetOf(new[] { "200", "400", "413", "415" }));
     }
 
+    [TestCase("v1")]
+    [TestCase("v2")]
+    public async Task Each_openapi_document_declares_the_bearer_scheme_for_the_authorize_button(string version)
+    {
+        var doc = JsonNode.Parse(await _client.GetStringAsync($"/swagger/{version}/swagger.json"))!;
+
+        var scheme = doc["components"]!["securitySchemes"]!["Bearer"]!;
+        Assert.That(scheme["type"]!.GetValue<string>(), Is.EqualTo("http"));
+        Assert.That(scheme["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
+        Assert.That(doc["security"]!.AsArray().Select(r => r!.AsObject().Select(p => p.Key).Single()), Has.Member("Bearer"));
+    }
+
     [Test]
     public async Task Swagger_ui_is_served()
     {

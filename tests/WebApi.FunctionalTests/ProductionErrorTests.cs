@@ -23,7 +23,7 @@ public sealed class ProductionErrorTests
             EnvironmentName = "Production",
             ConfigureServices = s => s.AddSingleton<IThreatAnalyzer, ExplodingAnalyzer>(),
         }.StartAsync();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateAdminClientAsync();
 
         var response = await client.PostAsJsonAsync("/api/v1/analyze", new { input = "anything" });
 

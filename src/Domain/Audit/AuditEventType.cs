@@ -10,4 +10,20 @@ public static class AuditEventType
     public const string Logout = "LOGOUT";
     public const string TokenRefresh = "TOKEN_REFRESH";
     public const string TokenReuseDetected = "TOKEN_REUSE_DETECTED";
+    public const string SessionRevoked = "SESSION_REVOKED";
+    public const string MfaEnrolmentStarted = "MFA_ENROLMENT_STARTED";
+    public const string MfaEnabled = "MFA_ENABLED";
+    public const string MfaChallengeFailed = "MFA_CHALLENGE_FAILED";
+    public const string MfaRecoveryCodeUsed = "MFA_RECOVERY_CODE_USED";
+    public const string UserCreated = "USER_CREATED";
+    public const string UserDisabled = "USER_DISABLED";
+    public const string UserEnabled = "USER_ENABLED";
+    public const string UserUnlocked = "USER_UNLOCKED";
+    public const string UserPasswordChanged = "USER_PASSWORD_CHANGED";
+    public const string RoleChanged = "ROLE_CHANGED";
+    public const string ClientCreated = "CLIENT_CREATED";
+    public const string ClientSecretRotated = "CLIENT_SECRET_ROTATED";
+    public const string ClientRevoked = "CLIENT_REVOKED";
+    public const string ClientTokenIssued = "CLIENT_TOKEN_ISSUED";
+    public const string ClientAuthenticationFailed = "CLIENT_AUTHENTICATION_FAILED";
 }

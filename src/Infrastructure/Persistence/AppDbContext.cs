@@ -1,6 +1,7 @@
 using System.Text;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
@@ -14,6 +15,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<MachineClient> MachineClients => Set<MachineClient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

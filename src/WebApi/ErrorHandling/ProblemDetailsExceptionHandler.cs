@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace InfiniteSecurity.WebApi.ErrorHandling;
 
 /// <summary>
-/// The one place exceptions become HTTP answers (RFC 9457): validation → 400, not found → 404, domain rule → 409,
-/// overload → 503 with Retry-After, Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
+/// The one place exceptions become HTTP answers (RFC 9457): validation → 400, bad credentials → 401 (one answer for every cause), forbidden → 403,
+/// not found → 404, domain rule → 409, locked → 423 with Retry-After, overload → 503 with Retry-After,
+/// Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
 /// outside Development.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment) : IExceptionHandler
@@ -22,6 +23,21 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "One or more validation errors occurred.",
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            UnauthorizedAccessException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized" },
+            InvalidCredentialsException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Invalid credentials" },
+            AccountLockedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status423Locked,
+                Title = "Account locked",
+                Detail = "Too many failed sign-ins. Try again later or ask an admin to unlock the account.",
+            },
+            ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Changed concurrently",
+                Detail = "Someone else changed this at the same time; read it again and retry.",
+            },
             DomainException domain => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with a business rule", Detail = domain.Message },
             ServiceOverloadedException overloaded => new ProblemDetails
             {
@@ -45,9 +61,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         };
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        if (exception is ServiceOverloadedException { RetryAfter: var retryAfter })
+        var retryAfter = exception switch
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AccountLockedException locked => locked.RetryAfter,
+            ServiceOverloadedException overloaded => overloaded.RetryAfter,
+            _ => (TimeSpan?)null,
+        };
+        if (retryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

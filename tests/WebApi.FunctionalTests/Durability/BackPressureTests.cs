@@ -15,7 +15,7 @@ public sealed class BackPressureTests
         {
             Settings = { ["Persistence:QueueCapacity"] = "1", ["Persistence:MaxBatchSize"] = "1", ["Persistence:RetryAfterSeconds"] = "3" },
         }.StartAsync();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateUserClientAsync();
         var load = new AttackLoad(client);
         HttpResponseMessage? refused = null;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));

@@ -16,7 +16,7 @@ public sealed class CrashDurabilityTests(DatabaseProvider provider)
         await using var database = await ScratchDatabase.CreateAsync(provider);
         await using var service = database.Service();
         await service.StartAsync();
-        using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(10));
         var load = new AttackLoad(client);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 32, stop.Token);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class DatabaseOutageTests
     {
         await using var service = _database.Service();
         await service.StartAsync();
-        using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
         var load = new AttackLoad(client);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(workers: 16, stop.Token);
@@ -87,7 +88,9 @@ public sealed class DatabaseOutageTests
     {
         await using var service = _database.Service();
         await service.StartAsync();
-        using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
+        // One answered request before the outage: the instance has seen this session alive (docs/operations.md).
+        (await client.PostAsJsonAsync("api/v1/analyze", new { input = "hello" })).EnsureSuccessStatusCode();
         await _postgres.StopAsync();
 
         var load = new AttackLoad(client);

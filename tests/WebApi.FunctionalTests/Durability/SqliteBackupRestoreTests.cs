@@ -20,7 +20,7 @@ public sealed class SqliteBackupRestoreTests
         await using (var service = live.Service("a"))
         {
             await service.StartAsync();
-            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
             for (var i = 0; i < 20; i++)
             {
                 var body = JsonNode.Parse(await (await client.PostAsJsonAsync("api/v1/analyze", new { input = $"<script>alert({i})</script>" })).Content.ReadAsStringAsync())!;

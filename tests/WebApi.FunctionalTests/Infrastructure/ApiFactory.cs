@@ -19,9 +19,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public ApiFactory()
     {
         UseKestrel(0);
+
+        // Each factory has its own signing key, admin password and key store; rate limiting is off unless a test
+        // class turns it on, so unrelated tests never meet a 429.
+        Settings["Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        Settings["Bootstrap:AdminUsername"] = AdminUsername;
+        Settings["Bootstrap:AdminPassword"] = AdminPassword;
+        Settings["RateLimiting:Enabled"] = "false";
+        Settings["DataDirectory"] = _directory;
     }
 
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    public string AdminUsername => "admin";
+
+    /// <summary>Long enough for the Production policy, and not on the common-password list.</summary>
+    public string AdminPassword { get; } = "admin-test-" + Guid.NewGuid().ToString("N")[..16];
 
     public string EnvironmentName { get; init; } = "Development";
 
@@ -29,8 +42,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    /// <summary>The connection string of this factory's own database (known after <see cref="StartAsync"/>).</summary>
-    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Call StartAsync first.");
+    /// <summary>
+    /// The connection string of this factory's own database. PostgreSQL needs <see cref="StartAsync"/> (the database is
+    /// created asynchronously); SQLite also works with a plain <c>StartServer()</c>.
+    /// </summary>
+    public string ConnectionString => _connectionString ??= Provider == DatabaseProvider.Sqlite
+        ? $"Data Source={Path.Combine(_directory, "test.db")}"
+        : throw new InvalidOperationException("A PostgreSQL factory is started with StartAsync.");
 
     public string SpoolDirectory => Path.Combine(_directory, "spool");
 
@@ -43,10 +61,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             _postgres = await TestDatabase.PostgresAsync();
             _connectionString = await _postgres.CreateDatabaseAsync();
         }
-        else
-        {
-            _connectionString = $"Data Source={Path.Combine(_directory, "test.db")}";
-        }
 
         StartServer();
         return this;
@@ -54,6 +68,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        Directory.CreateDirectory(_directory);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -28,7 +32,26 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ConnectionStrings__Default"] = connectionString,
             ["Persistence__SpoolDirectory"] = Path.Combine(workingDirectory, "spool"),
             ["Logging__LogLevel__Default"] = "Warning",
+            // Load tests: no rate limits; a known admin and a signing key of the test's own (never a default).
+            ["RateLimiting__Enabled"] = "false",
+            ["Bootstrap__AdminUsername"] = "admin",
+            ["Bootstrap__AdminPassword"] = AdminPassword,
+            ["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["DataDirectory"] = Path.Combine(workingDirectory, "data"),
         };
+    }
+
+    private string AdminPassword { get; } = "admin-test-" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>A client signed in as the bootstrap admin, over HTTP like any client.</summary>
+    public async Task<HttpClient> CreateClientAsync(TimeSpan timeout)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout };
+        var response = await client.PostAsJsonAsync("api/v1/auth/login", new { username = "admin", password = AdminPassword });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"login failed: {(int)response.StatusCode} {body}");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(body)!["access_token"]!.GetValue<string>());
+        return client;
     }
 
     public int Port { get; }

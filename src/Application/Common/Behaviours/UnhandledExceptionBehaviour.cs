@@ -15,7 +15,8 @@ internal sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<U
         {
             return await next().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or ServiceOverloadedException or OperationCanceledException))
+        catch (Exception ex) when (ex is not (RequestValidationException or NotFoundException or DomainException or OperationCanceledException
+            or ServiceOverloadedException or InvalidCredentialsException or AccountLockedException or ForbiddenAccessException or UnauthorizedAccessException))
         {
             logger.LogError(ex, "Unhandled exception in {RequestName}", typeof(TRequest).Name);
             throw;

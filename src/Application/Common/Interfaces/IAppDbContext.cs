@@ -1,4 +1,5 @@
 using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
@@ -13,6 +14,7 @@ public interface IAppDbContext
     DbSet<AuditEvent> AuditEvents { get; }
     DbSet<User> Users { get; }
     DbSet<Session> Sessions { get; }
+    DbSet<MachineClient> MachineClients { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

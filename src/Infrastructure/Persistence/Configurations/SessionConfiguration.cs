@@ -16,6 +16,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.RevocationReason).HasMaxLength(64);
         builder.Property(s => s.IpAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(512);
+        // Two refreshes racing with the same token: the second UPDATE finds revoked_at already set and fails, so a
+        // refresh token can never be rotated twice (the loser gets 401, like any reused token).
+        builder.Property(s => s.RevokedAt).IsConcurrencyToken();
         builder.HasIndex(s => s.RefreshTokenHash).IsUnique();
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.FamilyId);

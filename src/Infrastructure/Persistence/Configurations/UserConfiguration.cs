@@ -14,6 +14,14 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.UserName).HasMaxLength(User.MaxUserNameLength);
         builder.Property(u => u.NormalizedUserName).HasMaxLength(User.MaxUserNameLength);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(u => u.PasswordHash).HasMaxLength(1024);
+        builder.Property(u => u.ProtectedAuthenticatorKey).HasMaxLength(1024);
+        builder.Property(u => u.RecoveryCodeHashes).HasMaxLength(1024);
+        builder.Property(u => u.LastAuthenticatorCodeHash).HasMaxLength(128);
+        builder.Ignore(u => u.RecoveryCodesLeft);
+        // Lockout state is a concurrency token: parallel failed sign-ins must not overwrite each other's count.
+        builder.Property(u => u.FailedLoginCount).IsConcurrencyToken();
+        builder.Property(u => u.LockoutEndsAt).IsConcurrencyToken();
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
     }
 }

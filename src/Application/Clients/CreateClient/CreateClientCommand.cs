@@ -1,0 +1,9 @@
+using InfiniteSecurity.Application.Common.Security;
+using InfiniteSecurity.Application.Clients.Common;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Clients.CreateClient;
+
+/// <summary>An admin registers a machine client with scopes (analyze, siem:read).</summary>
+[Authorize(Roles = Roles.Admin)]
+public sealed record CreateClientCommand(string? Name, IReadOnlyList<string>? Scopes) : IRequest<ClientWithSecret>;

@@ -1,0 +1,3 @@
+namespace InfiniteSecurity.Application.Users.EnsureAdmin;
+
+public sealed record EnsureAdminResult(bool Created, string? UserName, string? GeneratedPassword);

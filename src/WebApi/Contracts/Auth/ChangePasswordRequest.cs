@@ -1,0 +1,3 @@
+namespace InfiniteSecurity.WebApi.Contracts.Auth;
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

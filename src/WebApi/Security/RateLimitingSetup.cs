@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace InfiniteSecurity.WebApi.Security;
+
+internal static class RateLimitingSetup
+{
+    private static readonly string[] LoginPaths = ["/api/v1/auth/login", "/api/v1/auth/login/mfa", "/connect/token"];
+
+    /// <summary>
+    /// One partitioned limiter: sign-in endpoints get a fixed window per IP; the rest of the API a token bucket per
+    /// client (burst, then the sustained rate). Rejections are 429 problem+json with Retry-After.
+    /// </summary>
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        if (options.LoginPermitsPerMinute <= 0 || options.PermitsPerMinute <= 0 || options.Burst <= 0)
+        {
+            throw new InvalidOperationException("RateLimiting:LoginPermitsPerMinute, PermitsPerMinute and Burst must be positive.");
+        }
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = WriteRejectionAsync;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
+        });
+        return services;
+    }
+
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>()?.Enabled ?? true;
+
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitingOptions options)
+    {
+        var path = http.Request.Path;
+        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (LoginPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return RateLimitPartition.GetFixedWindowLimiter("login:" + ip, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.LoginPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        }
+
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/connect"))
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        var client = http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } sub ? "sub:" + sub : "ip:" + ip;
+        return RateLimitPartition.GetTokenBucketLimiter("api:" + client, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.Burst,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / options.PermitsPerMinute,
+            AutoReplenishment = true,
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"Rate limit reached; retry after {seconds} seconds.",
+            },
+        });
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
+
+public sealed class LockoutTests
+{
+    private readonly ShiftableClock _clock = new();
+    private ApiFactory _factory = null!;
+    private HttpClient _anonymous = null!;
+
+    [OneTimeSetUp]
+    public void StartService()
+    {
+        _factory = new ApiFactory { ConfigureServices = s => s.AddSingleton<TimeProvider>(_clock) };
+        _factory.StartServer();
+        _anonymous = _factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopService()
+    {
+        _anonymous.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> Login(string username, string password) =>
+        _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+
+    private static async Task<(int Status, string? RetryAfter, string Body)> Shape(HttpResponseMessage response)
+    {
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        body.Remove("traceId");
+        return ((int)response.StatusCode, response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture), body.ToJsonString());
+    }
+
+    [Test]
+    public async Task Five_wrong_passwords_lock_the_account_with_423_and_retry_after_and_the_right_password_stays_refused_until_unlock()
+    {
+        var account = await _factory.CreateAccountAsync();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await Login(account.Username, "wrong-password-" + i);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)423 }));
+        Assert.That(last.Headers.RetryAfter?.Delta?.TotalSeconds, Is.InRange(14 * 60, 15 * 60));
+
+        var right = await Login(account.Username, account.Password);
+        Assert.That((int)right.StatusCode, Is.EqualTo(423));
+        Assert.That(right.Headers.RetryAfter, Is.Not.Null);
+
+        using var admin = await _factory.CreateAdminClientAsync();
+        var unlock = await admin.PostAsync($"/api/v1/users/{account.Id}/unlock", null);
+        Assert.That(unlock.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Concurrent_wrong_passwords_are_all_counted_and_none_fails_with_500()
+    {
+        var account = await _factory.CreateAccountAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Login(account.Username, "parallel-guess-" + i)));
+
+        Assert.That(responses.Select(r => (int)r.StatusCode), Has.All.AnyOf(401, 423));
+        Assert.That((int)(await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(423), "five failures must have locked the account, however they interleave");
+
+        var unknown = "ghost-" + Guid.NewGuid().ToString("N")[..8];
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Login(unknown, "parallel-guess-" + i)));
+        Assert.That((int)(await Login(unknown, "another-guess")).StatusCode, Is.EqualTo(423), "an unknown name locks the same way");
+    }
+
+    [Test]
+    public async Task Lockout_ends_by_itself_after_fifteen_minutes()
+    {
+        var account = await _factory.CreateAccountAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await Login(account.Username, "wrong-password");
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.That((int)(await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(423));
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.That((await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_successful_login_resets_the_failure_count()
+    {
+        var account = await _factory.CreateAccountAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await Login(account.Username, "wrong-password");
+        }
+
+        Assert.That((await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.That((await Login(account.Username, "wrong-password")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_username_gets_exactly_the_answers_a_wrong_password_gets()
+    {
+        var account = await _factory.CreateAccountAsync();
+        var unknown = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            var known = await Shape(await Login(account.Username, "wrong-password"));
+            var missing = await Shape(await Login(unknown, "wrong-password"));
+
+            Assert.That(missing.Status, Is.EqualTo(known.Status), $"attempt {attempt}");
+            Assert.That(missing.Body.Replace(unknown, "NAME", StringComparison.Ordinal), Is.EqualTo(known.Body.Replace(account.Username, "NAME", StringComparison.Ordinal)), $"attempt {attempt}");
+            Assert.That(missing.RetryAfter is null, Is.EqualTo(known.RetryAfter is null), $"attempt {attempt}");
+            if (known.RetryAfter is not null)
+            {
+                Assert.That(Math.Abs(int.Parse(missing.RetryAfter!, System.Globalization.CultureInfo.InvariantCulture) - int.Parse(known.RetryAfter, System.Globalization.CultureInfo.InvariantCulture)), Is.LessThanOrEqualTo(2));
+            }
+        }
+    }
+
+    [Test]
+    public async Task Failed_and_blocked_logins_are_audited_without_the_password()
+    {
+        var account = await _factory.CreateAccountAsync();
+        const string secretGuess = "my-secret-guess-123";
+        for (var i = 0; i < 6; i++)
+        {
+            await Login(account.Username, secretGuess);
+        }
+
+        using var admin = await _factory.CreateAdminClientAsync();
+        var failed = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/audit?event_type=LOGIN_FAILED&actor={account.Username}"))!;
+        var blocked = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/audit?event_type=LOGIN_BLOCKED_LOCKED&actor={account.Username}"))!;
+        var all = await admin.GetStringAsync("/api/v1/audit?page_size=200");
+
+        Assert.That(failed["total"]!.GetValue<int>(), Is.EqualTo(5));
+        Assert.That(blocked["total"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(failed["items"]![0]!["ip_address"]!.GetValue<string>(), Is.Not.Empty);
+        Assert.That(all, Does.Not.Contain(secretGuess));
+        Assert.That(all, Does.Not.Contain(account.Password));
+    }
+}
