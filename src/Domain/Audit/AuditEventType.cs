@@ -15,6 +15,7 @@ public static class AuditEventType
     public const string MfaEnabled = "MFA_ENABLED";
     public const string MfaChallengeFailed = "MFA_CHALLENGE_FAILED";
     public const string MfaRecoveryCodeUsed = "MFA_RECOVERY_CODE_USED";
+    public const string MfaReset = "MFA_RESET";
     public const string UserCreated = "USER_CREATED";
     public const string UserDisabled = "USER_DISABLED";
     public const string UserEnabled = "USER_ENABLED";

@@ -15,7 +15,8 @@ public sealed class AuthorizationTests
 
     private static readonly string[] AdminEndpoints =
         ["GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/audit", "GET /api/v1/clients", "POST /api/v1/clients",
-         "POST /api/v1/users/{id}/unlock", "POST /api/v1/users/{id}/disable", "PUT /api/v1/users/{id}/role", "DELETE /api/v1/clients/{id}"];
+         "POST /api/v1/users/{id}/unlock", "POST /api/v1/users/{id}/disable", "PUT /api/v1/users/{id}/role", "DELETE /api/v1/clients/{id}",
+         "POST /api/v1/users/{id}/mfa/reset", "POST /api/v1/users/{id}/enable", "POST /api/v1/clients/{id}/secret"];
 
     private ApiFactory _factory = null!;
 

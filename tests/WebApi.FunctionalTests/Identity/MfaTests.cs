@@ -137,6 +137,20 @@ public sealed class MfaTests
     }
 
     [Test]
+    public async Task An_admin_can_reset_mfa_for_a_user_who_lost_the_authenticator()
+    {
+        var (account, _, _) = await UserWithMfa();
+        using var admin = await _factory.CreateAdminClientAsync();
+
+        var reset = await Json(await admin.PostAsync($"/api/v1/users/{account.Id}/mfa/reset", null), HttpStatusCode.OK);
+
+        Assert.That(reset["mfa_enabled"]!.GetValue<bool>(), Is.False);
+        var login = await Json(await _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password }), HttpStatusCode.OK);
+        Assert.That(login["mfa_required"]!.GetValue<bool>(), Is.False);
+        Assert.That(await admin.GetStringAsync("/api/v1/audit?event_type=MFA_RESET"), Does.Contain(account.Id));
+    }
+
+    [Test]
     public async Task Wrong_second_factor_codes_count_toward_the_lockout()
     {
         var (account, secret, _) = await UserWithMfa();

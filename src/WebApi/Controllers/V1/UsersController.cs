@@ -4,6 +4,7 @@ using InfiniteSecurity.Application.Users.CreateUser;
 using InfiniteSecurity.Application.Users.DisableUser;
 using InfiniteSecurity.Application.Users.EnableUser;
 using InfiniteSecurity.Application.Users.ListUsers;
+using InfiniteSecurity.Application.Users.ResetUserMfa;
 using InfiniteSecurity.Application.Users.UnlockUser;
 using InfiniteSecurity.WebApi.Contracts.Auth;
 using InfiniteSecurity.WebApi.Security;
@@ -53,4 +54,8 @@ public sealed class UsersController(IMediator mediator) : ControllerBase
     /// <summary>End a lockout now and reset the failure count.</summary>
     [HttpPost("{id:guid}/unlock")]
     public Task<UserSummary> Unlock(Guid id, CancellationToken cancellationToken) => mediator.Send(new UnlockUserCommand(id), cancellationToken);
+
+    /// <summary>Turn MFA off for a user who lost the authenticator and recovery codes; their sessions end.</summary>
+    [HttpPost("{id:guid}/mfa/reset")]
+    public Task<UserSummary> ResetMfa(Guid id, CancellationToken cancellationToken) => mediator.Send(new ResetUserMfaCommand(id), cancellationToken);
 }
