@@ -1,11 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
-public sealed class AuditTrailTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class AuditTrailTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private HttpClient _admin = null!;
@@ -13,8 +15,7 @@ public sealed class AuditTrailTests
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
         _admin = await _factory.CreateAdminClientAsync();
     }
 

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
-public sealed class AuthorizationTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class AuthorizationTests(DatabaseProvider provider)
 {
     private static readonly string[] AnonymousRoutes =
         ["api/v1/auth/login", "api/v1/auth/login/mfa", "api/v1/auth/refresh", "connect/token", "/health/live", "/health/ready"];
@@ -21,10 +23,9 @@ public sealed class AuthorizationTests
     private ApiFactory _factory = null!;
 
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
     }
 
     [OneTimeTearDown]

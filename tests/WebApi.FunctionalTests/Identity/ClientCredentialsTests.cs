@@ -1,15 +1,17 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 /// <summary>OAuth 2.0 client credentials (RFC 6749 §4.4) spoken by hand over HttpClient, as any client would.</summary>
-public sealed class ClientCredentialsTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class ClientCredentialsTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private HttpClient _admin = null!;
@@ -18,8 +20,7 @@ public sealed class ClientCredentialsTests
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
         _admin = await _factory.CreateAdminClientAsync();
         _anonymous = _factory.CreateClient();
     }

@@ -1,22 +1,23 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
-public sealed class LockoutTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class LockoutTests(DatabaseProvider provider)
 {
     private readonly ShiftableClock _clock = new();
     private ApiFactory _factory = null!;
     private HttpClient _anonymous = null!;
 
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
-        _factory = new ApiFactory { ConfigureServices = s => s.AddSingleton<TimeProvider>(_clock) };
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider, ConfigureServices = s => s.AddSingleton<TimeProvider>(_clock) }.StartAsync();
         _anonymous = _factory.CreateClient();
     }
 

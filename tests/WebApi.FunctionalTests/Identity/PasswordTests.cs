@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using InfiniteSecurity.Domain.Users;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
-public sealed class PasswordTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class PasswordTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private HttpClient _admin = null!;
@@ -17,8 +19,7 @@ public sealed class PasswordTests
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
         _admin = await _factory.CreateAdminClientAsync();
     }
 

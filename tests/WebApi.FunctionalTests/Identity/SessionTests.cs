@@ -1,21 +1,22 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
-public sealed class SessionTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class SessionTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private HttpClient _anonymous = null!;
 
     [OneTimeSetUp]
-    public void StartService()
+    public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
         _anonymous = _factory.CreateClient();
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
@@ -9,7 +10,8 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 /// Forged and broken tokens over real HTTP. Each forgery starts from the claims of a real, live session, and a
 /// control test proves that the same claims correctly signed are accepted — so each 401 is caused by the one flaw.
 /// </summary>
-public sealed class TokenValidationTests
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class TokenValidationTests(DatabaseProvider provider)
 {
     private ApiFactory _factory = null!;
     private byte[] _key = null!;
@@ -19,8 +21,7 @@ public sealed class TokenValidationTests
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _factory = new ApiFactory();
-        _factory.StartServer();
+        _factory = await new ApiFactory { Provider = provider }.StartAsync();
         _key = Encoding.UTF8.GetBytes(_factory.Settings["Jwt:SigningKey"]!);
         var account = await _factory.CreateAccountAsync();
         _realToken = (await _factory.LoginAsync(account.Username, account.Password)).AccessToken;

@@ -41,6 +41,26 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
     }
 
+    /// <summary>The last lines the process wrote, for the failure message when it dies.</summary>
+    private readonly Queue<string> _output = new();
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 40)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
     private string AdminPassword { get; } = "admin-test-" + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>A client signed in as the bootstrap admin, over HTTP like any client.</summary>
@@ -76,8 +96,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -87,7 +107,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The service exited at start with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"The service exited at start with code {_process.ExitCode}:\n{string.Join('\n', _output)}");
             }
 
             try
