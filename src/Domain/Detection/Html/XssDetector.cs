@@ -1,0 +1,286 @@
+using InfiniteSecurity.Domain.Detection.Normalisation;
+using InfiniteSecurity.Domain.Detection.Scoring;
+
+namespace InfiniteSecurity.Domain.Detection.Html;
+
+/// <summary>
+/// Cross-site scripting. Tags are read with <see cref="HtmlTokenizer"/> and judged by what a browser would do with
+/// them: script-capable elements, event-handler attributes, URL attributes with script schemes, <c>srcdoc</c>,
+/// CSS expressions. Outside tags it looks for script URLs and for JavaScript-string breakouts that call a sink
+/// (<c>';alert(1)//</c>). Harmless markup such as <c>&lt;b&gt;</c> or <c>Name &lt;mail@host&gt;</c> does not fire.
+/// </summary>
+internal sealed class XssDetector : IThreatDetector
+{
+    private const string Cat = ThreatCategory.Xss;
+
+    private static readonly HashSet<string> ScriptContainers = new(StringComparer.Ordinal)
+    {
+        "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "isindex", "xss", "import", "vmlframe",
+    };
+
+    private static readonly HashSet<string> WeakContainers = new(StringComparer.Ordinal)
+    {
+        "svg", "math", "style", "link", "form", "xml", "animate", "set", "handler", "listener", "template", "portal", "video", "audio",
+    };
+
+    private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal)
+    {
+        "href", "src", "action", "formaction", "data", "xlink:href", "background", "lowsrc", "dynsrc", "poster", "code",
+        "codebase", "values", "to", "from", "by", "content", "url", "value", "srcset", "ping", "cite", "longdesc", "manifest", "icon",
+    };
+
+    private static readonly string[] Sinks =
+    [
+        "alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "function", "fetch", "import", "document.write",
+        "document.writeln", "window.open", "open", "print", "top.alert", "window.alert", "self.alert", "parent.alert",
+        "frames.alert", "globalthis.alert", "atob", "console.log", "navigator.sendbeacon", "location.assign", "location.replace",
+        "document.location", "window.location", "location.href", "location", "document.cookie", "document.domain",
+        "string.fromcharcode", "xmlhttprequest", "constructor",
+    ];
+
+    [ThreadStatic]
+    private static List<HtmlAttribute>? t_attributes;
+
+    public void Inspect(NormalisedInput input, FindingCollector findings)
+    {
+        foreach (var view in input.Views)
+        {
+            InspectView(view, findings);
+            if (findings.Best(Cat) >= 0.95)
+            {
+                return;
+            }
+        }
+    }
+
+    private static void InspectView(DecodedView view, FindingCollector f)
+    {
+        var s = view.Text.AsSpan();
+        if (s.IndexOfAny('<', ':', '(') < 0 && s.IndexOf('`') < 0 && s.IndexOf('=') < 0)
+        {
+            return;
+        }
+
+        var attributes = t_attributes ??= new List<HtmlAttribute>(8);
+        var from = 0;
+        var tags = 0;
+        while (tags++ < HtmlTokenizer.MaxTags && HtmlTokenizer.TryNextTag(s, from, out var tag))
+        {
+            from = Math.Max(tag.AttributesStart, tag.Start + 1);
+            InspectTag(view, s, tag, attributes, f);
+        }
+
+        InspectScriptUrls(view, s, f);
+        InspectStringBreakouts(view, s, f);
+    }
+
+    private static void InspectTag(DecodedView view, ReadOnlySpan<char> s, HtmlTag tag, List<HtmlAttribute> attributes, FindingCollector f)
+    {
+        var len = tag.End - tag.Start;
+        if (tag.Name == "script")
+        {
+            f.Add(Cat, "xss.script_tag", tag.IsEndTag ? 0.7 : 0.95, view, tag.Start, len, "script element");
+            return;
+        }
+
+        if (tag.IsEndTag)
+        {
+            return;
+        }
+
+        HtmlTokenizer.ReadAttributes(s, tag, attributes);
+        foreach (var a in attributes)
+        {
+            if (IsEventHandler(a.Name))
+            {
+                f.Add(Cat, "xss.event_handler", a.Value.Length > 0 ? 0.92 : 0.6, view, tag.Start, a.End - tag.Start, "event-handler attribute runs script");
+            }
+            else if (UrlAttributes.Contains(a.Name) && HasScriptScheme(a.Value))
+            {
+                f.Add(Cat, "xss.script_url_attribute", 0.92, view, tag.Start, a.End - tag.Start, "URL attribute with a script scheme");
+            }
+            else if (a.Name == "srcdoc" && a.Value.Contains('<', StringComparison.Ordinal))
+            {
+                f.Add(Cat, "xss.srcdoc", 0.9, view, tag.Start, a.End - tag.Start, "srcdoc embeds a whole HTML document");
+            }
+            else if (a.Name == "style" && IsScriptingCss(a.Value))
+            {
+                f.Add(Cat, "xss.css_expression", 0.8, view, tag.Start, a.End - tag.Start, "CSS that executes script (expression, behavior, binding)");
+            }
+        }
+
+        if (ScriptContainers.Contains(tag.Name))
+        {
+            f.Add(Cat, "xss.active_content_tag", attributes.Count > 0 ? 0.8 : 0.65, view, tag.Start, len, "element that loads or runs active content");
+        }
+        else if (WeakContainers.Contains(tag.Name) && (attributes.Count > 0 || tag.End >= s.Length))
+        {
+            f.Add(Cat, "xss.active_content_tag", 0.45, view, tag.Start, len, "element often used to carry script");
+        }
+    }
+
+    private static bool IsEventHandler(string name)
+    {
+        if (name.Length < 5 || !name.StartsWith("on", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in name.AsSpan(2))
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Browsers strip leading spaces and control characters and ignore tabs/newlines inside the scheme.</summary>
+    internal static bool HasScriptScheme(string value)
+    {
+        Span<char> buf = stackalloc char[16];
+        var n = 0;
+        foreach (var c in value)
+        {
+            if (c <= ' ')
+            {
+                continue;
+            }
+
+            if (c == ':' || n == buf.Length)
+            {
+                break;
+            }
+
+            buf[n++] = char.ToLowerInvariant(c);
+        }
+
+        var scheme = buf[..n];
+        if (scheme.SequenceEqual("javascript") || scheme.SequenceEqual("vbscript") || scheme.SequenceEqual("livescript") || scheme.SequenceEqual("mocha"))
+        {
+            return true;
+        }
+
+        return scheme.SequenceEqual("data") && (value.Contains("text/html", StringComparison.OrdinalIgnoreCase) || value.Contains("svg", StringComparison.OrdinalIgnoreCase) || value.Contains("script", StringComparison.OrdinalIgnoreCase) || value.Contains("base64", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsScriptingCss(string v) =>
+        v.Contains("expression(", StringComparison.OrdinalIgnoreCase) || v.Contains("javascript:", StringComparison.OrdinalIgnoreCase)
+        || v.Contains("behavior:", StringComparison.OrdinalIgnoreCase) || v.Contains("-moz-binding", StringComparison.OrdinalIgnoreCase)
+        || v.Contains("@import", StringComparison.OrdinalIgnoreCase);
+
+    // javascript: / vbscript: anywhere (e.g. a redirect parameter), allowing the whitespace browsers ignore.
+    private static void InspectScriptUrls(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        var colon = s.IndexOf(':');
+        Span<char> buf = stackalloc char[12];
+        while (colon > 0)
+        {
+            var k = colon - 1;
+            var letters = 0;
+            while (k >= 0 && letters < buf.Length && (char.IsAsciiLetter(s[k]) || s[k] is '\t' or '\n' or '\r'))
+            {
+                if (char.IsAsciiLetter(s[k]))
+                {
+                    buf[buf.Length - 1 - letters] = char.ToLowerInvariant(s[k]);
+                    letters++;
+                }
+
+                k--;
+            }
+
+            var scheme = buf[(buf.Length - letters)..];
+            if (scheme.EndsWith("javascript") || scheme.EndsWith("vbscript") || scheme.EndsWith("livescript"))
+            {
+                var after = s[(colon + 1)..];
+                var codeLike = after.IndexOfAny('(', '`', '=') >= 0 || after.IndexOf('.') >= 0;
+                f.Add(Cat, "xss.script_url", codeLike ? 0.88 : 0.6, view, k + 1, Math.Min(s.Length - k - 1, colon - k + 24), "script URL scheme");
+            }
+            else if (scheme.EndsWith("data") && Scanning.At(s, colon + 1, "text/html"))
+            {
+                f.Add(Cat, "xss.script_url", 0.85, view, k + 1, Math.Min(s.Length - k - 1, colon - k + 24), "data: URL carrying an HTML document");
+            }
+
+            var next = s[(colon + 1)..].IndexOf(':');
+            colon = next < 0 ? -1 : colon + 1 + next;
+        }
+    }
+
+    // JS-context breakouts: a quote (or </script>) closes the string, then an operator joins a sink call.
+    private static void InspectStringBreakouts(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is not '(' and not '`' and not '=')
+            {
+                continue;
+            }
+
+            var nameEnd = i;
+            if (c == '=')
+            {
+                // document.cookie / location= assignment targets
+                continue;
+            }
+
+            var k = nameEnd - 1;
+            while (k >= 0 && (Scanning.IsIdentChar(s[k]) || s[k] is '.' or '$'))
+            {
+                k--;
+            }
+
+            var name = s[(k + 1)..nameEnd];
+            if (name.Length == 0 || !IsSink(name))
+            {
+                continue;
+            }
+
+            // What precedes the call tells whether we are breaking out of a string or just mentioning a function.
+            var p = k;
+            while (p >= 0 && s[p] is ' ' or '\t')
+            {
+                p--;
+            }
+
+            var afterOperator = p >= 0 && s[p] is ';' or '-' or '+' or '*' or '|' or '&' or ',' or '{' or '}' or '>' or '/' or '(' or '[' or ':' or '!' or '~' or '?';
+            var q = p;
+            while (q >= 0 && s[q] is ';' or '-' or '+' or '*' or '|' or '&' or ',' or ')' or ' ' or '}' or '/' or '>' or '(' or '[' or '!' or '~')
+            {
+                q--;
+            }
+
+            var quoteBreak = q >= 0 && s[q] is '\'' or '"' or '`' && q < p;
+            var args = s[(i + 1)..];
+            var closes = c == '`' ? args.IndexOf('`') >= 0 : args.IndexOf(')') >= 0;
+            if (!closes)
+            {
+                continue;
+            }
+
+            var strongSink = name.EndsWith("alert", StringComparison.OrdinalIgnoreCase) || name.Equals("prompt", StringComparison.OrdinalIgnoreCase) || name.Equals("confirm", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("fromcharcode", StringComparison.OrdinalIgnoreCase) || name.Equals("eval", StringComparison.OrdinalIgnoreCase) || name.EndsWith("document.write", StringComparison.OrdinalIgnoreCase);
+            double confidence = quoteBreak ? 0.88 : strongSink ? (afterOperator || k < 0 ? 0.75 : 0.62) : afterOperator && quoteBreak ? 0.7 : 0;
+            if (confidence > 0)
+            {
+                var start = quoteBreak ? q : k + 1;
+                f.Add(Cat, quoteBreak ? "xss.js_string_breakout" : "xss.js_sink_call", confidence, view, start, Math.Min(s.Length - start, i - start + 16), quoteBreak ? "quote closes a JavaScript string and calls a sink" : "call of a JavaScript sink used to prove script execution");
+            }
+        }
+    }
+
+    private static bool IsSink(ReadOnlySpan<char> name)
+    {
+        foreach (var sink in Sinks)
+        {
+            if (name.Equals(sink, StringComparison.OrdinalIgnoreCase) || (name.EndsWith(sink, StringComparison.OrdinalIgnoreCase) && name.Length > sink.Length && name[name.Length - sink.Length - 1] == '.' && sink.Length >= 5))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,375 @@
+using InfiniteSecurity.Domain.Detection.Normalisation;
+using InfiniteSecurity.Domain.Detection.Scoring;
+
+namespace InfiniteSecurity.Domain.Detection.Sql;
+
+/// <summary>
+/// SQL injection: lexes every view in four quote contexts (unquoted, '...', "...", `...`) and reasons about the
+/// token stream after the point where the input would leave the application's string: boolean tautologies, UNION,
+/// stacked statements, probing functions, comment truncation and catalogue access. Prose stays benign because it
+/// does not form these token shapes (a quote in O'Doherty is followed by a plain word, not by an operator).
+/// </summary>
+internal sealed class SqlInjectionDetector : IThreatDetector
+{
+    private const string Cat = ThreatCategory.SqlInjection;
+
+    private static readonly SqlQuoteContext[] Contexts =
+        [SqlQuoteContext.Unquoted, SqlQuoteContext.SingleQuoted, SqlQuoteContext.DoubleQuoted, SqlQuoteContext.Backticked];
+
+    [ThreadStatic]
+    private static List<SqlToken>? t_tokens;
+
+    public void Inspect(NormalisedInput input, FindingCollector findings)
+    {
+        var tokens = t_tokens ??= new List<SqlToken>(64);
+        foreach (var view in input.Views)
+        {
+            if (view.Text.AsSpan().IndexOfAny(SqlTriggers) < 0)
+            {
+                continue;
+            }
+
+            foreach (var context in Contexts)
+            {
+                if (SqlLexer.TryLex(view.Text, context, tokens, out var breakout))
+                {
+                    Evaluate(view, tokens, context != SqlQuoteContext.Unquoted, breakout, findings);
+                }
+            }
+
+            if (findings.Best(Cat) >= 0.95)
+            {
+                return;
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SqlTriggers = System.Buffers.SearchValues.Create("'\"`=();-#/|&<>@*");
+
+    private static void Evaluate(DecodedView view, List<SqlToken> t, bool broke, int breakout, FindingCollector f)
+    {
+        var s = view.Text.AsSpan();
+        var n = t.Count;
+        if (n == 0)
+        {
+            return;
+        }
+
+        // Leading ')' close the application's parentheses; they count as part of the breakout.
+        var first = 0;
+        while (first < n && t[first].Kind == SqlTokenKind.RightParen)
+        {
+            first++;
+        }
+
+        var parenBreak = first > 0 || (!broke && StartsWithValueThenParen(t));
+        var strong = broke || parenBreak;
+
+        if (broke && first < n && t[first].Kind == SqlTokenKind.Comment && (first + 1 == n || first > 0 || t[first].Length >= 1))
+        {
+            f.Add(Cat, "sqli.comment_truncation", 0.85, view, breakout, End(t[first]) - breakout, "quote closed and the rest of the query commented out");
+        }
+
+        if (broke && first < n && t[first].Kind == SqlTokenKind.Semicolon && first + 1 < n && IsWord(s, t[first + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[first + 1])))
+        {
+            f.Add(Cat, "sqli.stacked_query", 0.95, view, breakout, End(t[Math.Min(n - 1, first + 2)]) - breakout, "quote closed and a second statement started");
+        }
+
+        if (broke && first < n && t[first].Kind == SqlTokenKind.Word && SqlVocabulary.IsClauseWord(Text(s, t[first])) && first + 1 < n && t[first + 1].Kind != SqlTokenKind.Other)
+        {
+            var clauseConfidence = Text(s, t[first]).Equals("as", StringComparison.OrdinalIgnoreCase) || Text(s, t[first]).Equals("in", StringComparison.OrdinalIgnoreCase) ? 0.6 : 0.78;
+            f.Add(Cat, "sqli.clause_after_breakout", clauseConfidence, view, breakout, End(t[Math.Min(n - 1, first + 2)]) - breakout, "quote closed and a SQL clause appended");
+        }
+
+        var weakFunctions = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var tok = t[i];
+            switch (tok.Kind)
+            {
+                case SqlTokenKind.Logic:
+                    CheckLogic(view, s, t, i, first, broke, parenBreak, f);
+                    break;
+                case SqlTokenKind.Word:
+                    {
+                        var w = Text(s, tok);
+                        var next = i + 1 < n ? t[i + 1] : default;
+                        var hasNext = i + 1 < n;
+                        if (w.Equals("union", StringComparison.OrdinalIgnoreCase))
+                        {
+                            var j = i + 1;
+                            while (j < n && (t[j].Kind == SqlTokenKind.LeftParen || (IsWord(s, t[j]) && (Is(s, t[j], "all") || Is(s, t[j], "distinct")))))
+                            {
+                                j++;
+                            }
+
+                            if (j < n && Is(s, t[j], "select"))
+                            {
+                                f.Add(Cat, "sqli.union_select", 0.95, view, tok.Start, End(t[j]) - tok.Start, "UNION SELECT appends attacker-chosen rows to the result");
+                            }
+                        }
+                        else if (w.Equals("select", StringComparison.OrdinalIgnoreCase) && hasNext && StartsSelectList(s, t, i + 1))
+                        {
+                            var inParens = i > 0 && t[i - 1].Kind == SqlTokenKind.LeftParen;
+                            var hasFrom = FindWord(s, t, i + 1, "from", 24) > 0;
+                            if (inParens)
+                            {
+                                f.Add(Cat, "sqli.subquery", strong ? 0.93 : 0.85, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "nested SELECT injected into an expression");
+                            }
+                            else if (hasFrom || i == 0)
+                            {
+                                f.Add(Cat, "sqli.select_statement", strong ? 0.9 : hasFrom && i == 0 ? 0.75 : 0.6, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "a SELECT statement where a value was expected");
+                            }
+                        }
+                        else if (hasNext && next.Kind == SqlTokenKind.LeftParen && SqlVocabulary.IsFunction(w))
+                        {
+                            var hasArgs = i + 2 < n && t[i + 2].Kind != SqlTokenKind.RightParen;
+                            if (SqlVocabulary.IsProbeFunction(w) && hasArgs)
+                            {
+                                f.Add(Cat, "sqli.probe_function", strong ? 0.95 : 0.85, view, tok.Start, End(t[Math.Min(n - 1, i + 3)]) - tok.Start, "time-, error- or file-based probing function call");
+                            }
+                            else if (w.Equals("exp", StringComparison.OrdinalIgnoreCase) && i + 2 < n && Is(s, t[i + 2], "~"))
+                            {
+                                f.Add(Cat, "sqli.probe_function", 0.9, view, tok.Start, End(t[i + 2]) - tok.Start, "EXP(~...) overflow used for error-based extraction");
+                            }
+                            else
+                            {
+                                weakFunctions++;
+                            }
+                        }
+                        else if (w.Equals("waitfor", StringComparison.OrdinalIgnoreCase) && hasNext && (Is(s, next, "delay") || Is(s, next, "time")))
+                        {
+                            f.Add(Cat, "sqli.probe_function", strong ? 0.95 : 0.9, view, tok.Start, End(next) - tok.Start, "WAITFOR DELAY time-based probe");
+                        }
+                        else if (SqlVocabulary.IsSystemObject(w) && (i > 0 && (Is(s, t[i - 1], "from") || Is(s, t[i - 1], "join")) || !w.Equals("dual", StringComparison.OrdinalIgnoreCase)))
+                        {
+                            if (!w.Equals("dual", StringComparison.OrdinalIgnoreCase) || strong)
+                            {
+                                f.Add(Cat, "sqli.system_catalog", strong ? 0.85 : 0.65, view, tok.Start, tok.Length, "reference to the database's system catalogue");
+                            }
+                        }
+                        else if (w.Equals("case", StringComparison.OrdinalIgnoreCase) && hasNext && (Is(s, next, "when") || FindWord(s, t, i + 1, "when", 4) > 0) && FindWord(s, t, i + 1, "then", 16) > 0)
+                        {
+                            f.Add(Cat, "sqli.conditional", strong ? 0.85 : 0.7, view, tok.Start, End(next) - tok.Start, "CASE WHEN ... THEN used for blind inference");
+                        }
+                        else if ((w.Equals("order", StringComparison.OrdinalIgnoreCase) || w.Equals("group", StringComparison.OrdinalIgnoreCase)) && hasNext && Is(s, next, "by") && i + 2 < n && t[i + 2].Kind == SqlTokenKind.Number && (i + 3 == n || t[i + 3].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon))
+                        {
+                            f.Add(Cat, "sqli.order_by_probe", strong ? 0.9 : 0.7, view, tok.Start, End(t[i + 2]) - tok.Start, "ORDER BY n used to count the query's columns");
+                        }
+
+                        break;
+                    }
+                case SqlTokenKind.Variable when tok.Length > 2 && s[tok.Start + 1] == '@':
+                    f.Add(Cat, "sqli.server_variable", strong ? 0.85 : 0.7, view, tok.Start, tok.Length, "reads a server variable such as @@version");
+                    break;
+                case SqlTokenKind.Semicolon when i + 1 < n && IsWord(s, t[i + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[i + 1])) && StackedStatementShape(s, t, i + 1):
+                    f.Add(Cat, "sqli.stacked_query", strong ? 0.95 : 0.85, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "statement terminator followed by a second statement");
+                    break;
+                case SqlTokenKind.Comment when !tok.Closed:
+                    f.Add(Cat, "sqli.executable_comment", 0.7, view, tok.Start, tok.Length, "MySQL executable comment /*!...*/ hides SQL from filters");
+                    break;
+                case SqlTokenKind.Operator when IsComparison(s, tok) && i > 0 && i + 1 < n && SameLiteral(s, t[i - 1], t[i + 1]):
+                    f.Add(Cat, "sqli.tautology", strong ? 0.9 : 0.72, view, t[i - 1].Start, End(t[i + 1]) - t[i - 1].Start, "comparison of a literal with itself is always true");
+                    break;
+            }
+        }
+
+        if (weakFunctions >= 2 && strong)
+        {
+            f.Add(Cat, "sqli.function_chain", 0.75, view, breakout, Math.Min(s.Length - breakout, 40), "several SQL functions called after the breakout");
+        }
+    }
+
+    private static void CheckLogic(DecodedView view, ReadOnlySpan<char> s, List<SqlToken> t, int i, int first, bool broke, bool parenBreak, FindingCollector f)
+    {
+        var n = t.Count;
+        var leading = i == first;
+        var leftKind = i > 0 ? t[i - 1].Kind : SqlTokenKind.Other;
+        var leftIsValue = leftKind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.RightParen or SqlTokenKind.Variable;
+
+        var comparison = false;
+        var subselect = false;
+        var function = false;
+        var literalOperands = 0;
+        var j = i + 1;
+        for (; j < n && j - i <= 14; j++)
+        {
+            var k = t[j];
+            if (k.Kind is SqlTokenKind.Logic or SqlTokenKind.Semicolon or SqlTokenKind.Comment)
+            {
+                break;
+            }
+
+            if (k.Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Variable)
+            {
+                literalOperands++;
+            }
+
+            if (k.Kind == SqlTokenKind.Operator && IsComparison(s, k))
+            {
+                comparison = true;
+            }
+            else if (k.Kind == SqlTokenKind.Word)
+            {
+                var w = Text(s, k);
+                if (SqlVocabulary.IsComparisonWord(w))
+                {
+                    comparison = true;
+                }
+                else if (w.Equals("select", StringComparison.OrdinalIgnoreCase))
+                {
+                    subselect = true;
+                }
+                else if (j + 1 < n && t[j + 1].Kind == SqlTokenKind.LeftParen && SqlVocabulary.IsFunction(w))
+                {
+                    function = true;
+                }
+            }
+        }
+
+        var rightEnd = j < n ? j : n;
+        var truthyAlone = rightEnd == i + 2 && t[i + 1].Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Word
+            && (rightEnd == n || t[rightEnd].Kind == SqlTokenKind.Comment);
+        var shaped = comparison || subselect || function;
+        double confidence;
+        if (broke && leading && (shaped || truthyAlone))
+        {
+            confidence = 0.92;
+        }
+        else if ((broke || parenBreak) && shaped && (leftIsValue || leading))
+        {
+            confidence = 0.88;
+        }
+        else if (shaped && leftIsValue && (literalOperands >= 1 || subselect || function))
+        {
+            confidence = subselect || function ? 0.82 : 0.78;
+        }
+        else if (leading && i == 0 && comparison && literalOperands >= 2)
+        {
+            confidence = 0.7;
+        }
+        else
+        {
+            return;
+        }
+
+        var last = t[Math.Max(i, rightEnd - 1)];
+        f.Add(Cat, "sqli.boolean_injection", confidence, view, t[i].Start, End(last) - t[i].Start, "boolean operator appends an always-true or inferential condition");
+    }
+
+    private static bool StartsWithValueThenParen(List<SqlToken> t) =>
+        t.Count > 2 && t[0].Kind is SqlTokenKind.Number or SqlTokenKind.Word && t[1].Kind == SqlTokenKind.RightParen;
+
+    private static bool StartsSelectList(ReadOnlySpan<char> s, List<SqlToken> t, int j)
+    {
+        var k = t[j];
+        return k.Kind switch
+        {
+            SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Variable or SqlTokenKind.LeftParen => true,
+            SqlTokenKind.Operator => Is(s, k, "*"),
+            SqlTokenKind.Word => (j + 1 < t.Count && t[j + 1].Kind is SqlTokenKind.LeftParen or SqlTokenKind.Comma)
+                || Is(s, k, "case") || Is(s, k, "distinct") || Is(s, k, "top") || Is(s, k, "all") || Is(s, k, "null")
+                || (j + 1 < t.Count && Is(s, t[j + 1], "from") && j + 2 < t.Count && t[j + 2].Kind == SqlTokenKind.Word),
+            _ => false,
+        };
+    }
+
+    private static bool StackedStatementShape(ReadOnlySpan<char> s, List<SqlToken> t, int j)
+    {
+        var w = Text(s, t[j]);
+        var next = j + 1 < t.Count ? t[j + 1] : default;
+        if (j + 1 >= t.Count)
+        {
+            return w.Equals("shutdown", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (w.Equals("select", StringComparison.OrdinalIgnoreCase))
+        {
+            return StartsSelectList(s, t, j + 1);
+        }
+
+        if (w.Equals("drop", StringComparison.OrdinalIgnoreCase) || w.Equals("create", StringComparison.OrdinalIgnoreCase) || w.Equals("alter", StringComparison.OrdinalIgnoreCase) || w.Equals("truncate", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(s, next, "table") || Is(s, next, "database") || Is(s, next, "user") || Is(s, next, "procedure") || Is(s, next, "function") || Is(s, next, "view") || Is(s, next, "login") || Is(s, next, "schema") || Is(s, next, "index") || Is(s, next, "trigger");
+        }
+
+        if (w.Equals("insert", StringComparison.OrdinalIgnoreCase) || w.Equals("replace", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(s, next, "into");
+        }
+
+        if (w.Equals("delete", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(s, next, "from");
+        }
+
+        if (w.Equals("update", StringComparison.OrdinalIgnoreCase))
+        {
+            return FindWord(s, t, j + 1, "set", 4) > 0;
+        }
+
+        if (w.Equals("exec", StringComparison.OrdinalIgnoreCase) || w.Equals("execute", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind is SqlTokenKind.Word or SqlTokenKind.LeftParen or SqlTokenKind.Variable;
+        }
+
+        if (w.Equals("declare", StringComparison.OrdinalIgnoreCase) || w.Equals("set", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind == SqlTokenKind.Variable;
+        }
+
+        if (w.Equals("waitfor", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(s, next, "delay") || Is(s, next, "time");
+        }
+
+        if (w.Equals("call", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind == SqlTokenKind.Word && j + 2 < t.Count && t[j + 2].Kind == SqlTokenKind.LeftParen;
+        }
+
+        if (w.Equals("if", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind == SqlTokenKind.LeftParen || FindWord(s, t, j + 1, "waitfor", 12) > 0;
+        }
+
+        return w.Equals("shutdown", StringComparison.OrdinalIgnoreCase) || w.Equals("grant", StringComparison.OrdinalIgnoreCase) && FindWord(s, t, j + 1, "to", 8) > 0;
+    }
+
+    private static bool IsComparison(ReadOnlySpan<char> s, SqlToken k)
+    {
+        if (k.Kind != SqlTokenKind.Operator)
+        {
+            return false;
+        }
+
+        var op = Text(s, k);
+        return op is "=" or "==" or "<" or ">" or "<=" or ">=" or "<>" or "!=" or "<=>" or "!<" or "!>";
+    }
+
+    private static bool SameLiteral(ReadOnlySpan<char> s, SqlToken a, SqlToken b) =>
+        a.Kind == b.Kind && a.Kind is SqlTokenKind.Number or SqlTokenKind.String && a.Closed && b.Closed
+        && Text(s, a).Equals(Text(s, b), StringComparison.OrdinalIgnoreCase);
+
+    private static int FindWord(ReadOnlySpan<char> s, List<SqlToken> t, int from, string word, int within)
+    {
+        for (var j = from; j < t.Count && j - from < within; j++)
+        {
+            if (t[j].Kind == SqlTokenKind.Word && Is(s, t[j], word))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsWord(ReadOnlySpan<char> s, SqlToken k) => k.Kind == SqlTokenKind.Word;
+
+    private static bool Is(ReadOnlySpan<char> s, SqlToken k, string text) =>
+        k.Length == text.Length && s.Slice(k.Start, k.Length).Equals(text, StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> Text(ReadOnlySpan<char> s, SqlToken k) => s.Slice(k.Start, k.Length);
+
+    private static int End(SqlToken k) => k.Start + k.Length;
+}

@@ -1,0 +1,104 @@
+using InfiniteSecurity.Domain.Detection.Normalisation;
+using InfiniteSecurity.Domain.Detection.Scoring;
+
+namespace InfiniteSecurity.Domain.Detection.Web;
+
+/// <summary>
+/// NoSQL (MongoDB-style) injection: query operators smuggled in as object keys — JSON <c>{"$ne": null}</c> or
+/// bracket query strings <c>user[$ne]=x</c> — and server-side JavaScript in <c>$where</c>/<c>mapReduce</c> or a
+/// JS string breakout (<c>'; return true; var x='</c>, <c>' || 1==1 //</c>). An operator only counts in key
+/// position, so a price like "$0.015" or prose mentioning "$gt" does not.
+/// </summary>
+internal sealed class NoSqlInjectionDetector : IThreatDetector
+{
+    private const string Cat = ThreatCategory.NoSqlInjection;
+
+    private static readonly HashSet<string> Operators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "regex", "where", "exists", "or", "and", "nor", "not", "expr",
+        "elemmatch", "all", "size", "type", "mod", "text", "function", "accumulator", "lookup", "jsonschema", "options",
+    };
+
+    public void Inspect(NormalisedInput input, FindingCollector findings)
+    {
+        foreach (var view in input.Views)
+        {
+            var s = view.Text.AsSpan();
+            if (s.IndexOf('$') >= 0)
+            {
+                for (var i = s.IndexOf('$'); i >= 0 && i < s.Length;)
+                {
+                    var k = i + 1;
+                    while (k < s.Length && char.IsAsciiLetter(s[k]))
+                    {
+                        k++;
+                    }
+
+                    var name = s[(i + 1)..k];
+                    if (name.Length > 1 && Operators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && InKeyPosition(s, i, k))
+                    {
+                        var js = name.Equals("where", StringComparison.OrdinalIgnoreCase) || name.Equals("function", StringComparison.OrdinalIgnoreCase) || name.Equals("accumulator", StringComparison.OrdinalIgnoreCase);
+                        findings.Add(Cat, js ? "nosql.server_side_js" : "nosql.operator_injection", js ? 0.9 : 0.85, view, i, Math.Min(s.Length - i, 40), "query operator injected as an object key");
+                        return;
+                    }
+
+                    var next = s[k..].IndexOf('$');
+                    i = next < 0 ? -1 : k + next;
+                }
+            }
+
+            // JS breakout inside a $where string: ' || '1'=='1, '; return true; //, sleep(...)
+            var ret = Scanning.Find(s, "return ");
+            if (ret >= 0 && (Scanning.Find(s, "return true") >= 0 || Scanning.Find(s, "return 1") >= 0) && s[..ret].IndexOfAny('\'', '"') >= 0)
+            {
+                findings.Add(Cat, "nosql.js_breakout", 0.8, view, ret, Math.Min(s.Length - ret, 30), "string breakout returning true from a server-side JavaScript predicate");
+                return;
+            }
+
+            var eq = s.IndexOf("==", StringComparison.Ordinal);
+            if (eq > 0 && (s.IndexOf("||", StringComparison.Ordinal) >= 0 || s.IndexOf("&&", StringComparison.Ordinal) >= 0) && s[..eq].IndexOfAny('\'', '"') >= 0 && (s.IndexOf("this.", StringComparison.Ordinal) >= 0 || Scanning.Find(s, "sleep(") >= 0 || s.IndexOf("'=='", StringComparison.Ordinal) >= 0 || s.IndexOf("\"==\"", StringComparison.Ordinal) >= 0))
+            {
+                findings.Add(Cat, "nosql.js_breakout", 0.8, view, eq, 4, "JavaScript comparison injected into a server-side predicate");
+                return;
+            }
+
+            var db = Scanning.Find(s, "db.");
+            if (db >= 0 && (db == 0 || !Scanning.IsIdentChar(s[db - 1])) && Scanning.Find(s, "db.getcollection") >= 0 || Scanning.Find(s, "this.password") >= 0 && s.IndexOf('(') > 0)
+            {
+                findings.Add(Cat, "nosql.shell_api", 0.75, view, Math.Max(0, db), 20, "MongoDB shell API in input");
+                return;
+            }
+        }
+    }
+
+    private static bool InKeyPosition(ReadOnlySpan<char> s, int dollar, int end)
+    {
+        var before = dollar - 1;
+        var quotedBefore = before >= 0 && s[before] is '"' or '\'';
+        var bracketBefore = before >= 0 && s[before] == '[';
+        var after = end < s.Length ? s[end] : '\0';
+        if (bracketBefore && after == ']')
+        {
+            return true;
+        }
+
+        if (quotedBefore && after is '"' or '\'')
+        {
+            var k = Scanning.SkipSpaces(s, end + 1);
+            return k < s.Length && s[k] == ':';
+        }
+
+        if (after == ':' || (after == ' ' && Scanning.SkipSpaces(s, end) < s.Length && s[Scanning.SkipSpaces(s, end)] == ':'))
+        {
+            var k = before;
+            while (k >= 0 && s[k] == ' ')
+            {
+                k--;
+            }
+
+            return k >= 0 && s[k] is '{' or ',';
+        }
+
+        return false;
+    }
+}
