@@ -18,19 +18,18 @@ internal sealed class CodeInjectionDetector : IThreatDetector
     [
         "system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "eval", "assert", "create_function",
         "call_user_func", "call_user_func_array", "preg_replace", "base64_decode", "file_get_contents", "file_put_contents",
-        "fopen", "include", "require", "include_once", "require_once", "phpinfo", "os.system", "os.popen", "subprocess.popen",
-        "subprocess.call", "subprocess.check_output", "subprocess.run", "__import__", "execfile", "compile", "child_process.exec",
+        "phpinfo", "os.system", "os.popen", "subprocess.popen",
+        "subprocess.call", "subprocess.check_output", "subprocess.run", "__import__", "execfile", "child_process.exec",
         "child_process.execsync", "execsync", "spawn", "spawnsync", "runtime.getruntime", "getruntime", "processbuilder",
-        "class.forname", "pickle.loads", "yaml.load", "marshal.loads", "globals", "getattr", "settimeout", "function",
-        "require", "process.binding", "vm.runinnewcontext", "invoke-expression", "iex", "fromcharcode", "unserialize", "extract",
+        "class.forname", "pickle.loads", "marshal.loads", "process.binding", "vm.runinnewcontext", "invoke-expression", "iex",
     ];
 
     private static readonly string[] Markers =
     [
         "<?php", "<?=", "#_memberaccess", "@java.lang.runtime@", "java.lang.runtime", "new java.lang.processbuilder", "#context[",
-        "process.mainmodule", "constructor.constructor", "require('child_process')", "require(\"child_process\")", "child_process",
+        "process.mainmodule", "constructor.constructor", "require('child_process')", "require(\"child_process\")",
         "__import__(", "os.system(", "ognl", "#cmd=", ".getruntime().exec(", "java.lang.processbuilder", "t(java.lang.",
-        "org.apache.commons", "javax.script", "nashorn", "scriptenginemanager", "process.env", "global.process", "this.constructor",
+        "javax.script", "scriptenginemanager", "global.process", "this.constructor",
         "import os", "eval(compile(", "__builtins__", "phpinfo()", "${@", "{${", "\";system(", "';system(",
     ];
 
@@ -81,7 +80,7 @@ internal sealed class CodeInjectionDetector : IThreatDetector
             }
 
             var inner = close < 0 ? args : args[..close];
-            var stringArg = inner.Length > 0 && inner[0] is '\'' or '"' or '$' or '`' || inner.IndexOf('(') >= 0 || name.SequenceEqual("phpinfo");
+            var stringArg = inner.Length > 0 && inner[0] is '\'' or '"' or '$' or '`' || name.SequenceEqual("phpinfo");
             var before = k >= 0 ? s[k] : ' ';
             var injectedPosition = k < 0 || before is ';' or '\'' or '"' or '{' or '.' or '(' or '|' or '&' or '=' or '>' or '}' or ',' or '@' or '?';
             if (!stringArg)

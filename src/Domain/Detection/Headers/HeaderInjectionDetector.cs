@@ -104,7 +104,7 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
         for (var i = 0; i + 2 < s.Length; i++)
         {
             var isBreak = (s[i] == '%' && s[i + 1] == '0' && s[i + 2] is 'd' or 'D' or 'a' or 'A')
-                || (s[i] == '\\' && s[i + 1] is 'r' or 'n' && (i + 2 >= s.Length || !char.IsAsciiLetter(s[i + 2]) || s[i + 1] == 'r'))
+                || (s[i] == '\\' && s[i + 1] is 'r' or 'n' && s.Length <= 48 && s.IndexOf(' ') < 0)
                 || (s[i] == '0' && s[i + 1] is 'x' or 'X' && i + 3 < s.Length && s[i + 2] == '0' && s[i + 3] is 'd' or 'D' or 'a' or 'A')
                 || (s[i] == '%' && i + 4 < s.Length && s[i + 1] is '5' && s[i + 2] is 'c' or 'C' && s[i + 3] is 'r' or 'n');
             if (isBreak)

@@ -15,7 +15,7 @@ internal sealed class XssDetector : IThreatDetector
 
     private static readonly HashSet<string> ScriptContainers = new(StringComparer.Ordinal)
     {
-        "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "isindex", "xss", "import", "vmlframe",
+        "iframe", "frame", "frameset", "object", "embed", "applet", "base", "isindex", "xss", "import", "vmlframe",
     };
 
     private static readonly HashSet<string> WeakContainers = new(StringComparer.Ordinal)
@@ -72,6 +72,64 @@ internal sealed class XssDetector : IThreatDetector
 
         InspectScriptUrls(view, s, f);
         InspectStringBreakouts(view, s, f);
+        InspectSinkAliases(view, s, f);
+        InspectScriptingCss(view, s, f);
+    }
+
+    // a=eval; b=alert; x.y=alert — a sink taken as a value, to call it later without writing its name with '('.
+    private static void InspectSinkAliases(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        for (var eq = s.IndexOf('='); eq >= 0 && eq + 1 < s.Length; eq = NextIndex(s, '=', eq))
+        {
+            var k = Scanning.SkipSpaces(s, eq + 1);
+            var start = k;
+            while (k < s.Length && (Scanning.IsIdentChar(s[k]) || s[k] == '.'))
+            {
+                k++;
+            }
+
+            var name = s[start..k];
+            var end = Scanning.SkipSpaces(s, k);
+            if (name.Length >= 4 && (end >= s.Length || s[end] is ';' or ',' or '\n') && (name.Equals("eval", StringComparison.OrdinalIgnoreCase) || name.EndsWith("alert", StringComparison.OrdinalIgnoreCase) || name.Equals("prompt", StringComparison.OrdinalIgnoreCase) || name.Equals("confirm", StringComparison.OrdinalIgnoreCase)))
+            {
+                f.Add(Cat, "xss.sink_alias", 0.75, view, eq, k - eq, "a script sink assigned to a variable to call it indirectly");
+                return;
+            }
+        }
+    }
+
+    // CSS that runs script: expression(...) (IE), -moz-binding (Firefox XBL), behavior: url(.htc).
+    private static void InspectScriptingCss(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        var binding = Scanning.Find(s, "-moz-binding");
+        var behaviour = Scanning.Find(s, "behavior:");
+        var at = binding >= 0 ? binding : behaviour;
+        if (at >= 0)
+        {
+            f.Add(Cat, "xss.css_expression", 0.8, view, at, Math.Min(s.Length - at, 40), "CSS binding/behavior loads script");
+            return;
+        }
+
+        for (var e = Scanning.Find(s, "expression("); e > 0; e = Scanning.Find(s, "expression(", e + 1))
+        {
+            var k = e - 1;
+            while (k >= 0 && s[k] == ' ')
+            {
+                k--;
+            }
+
+            if (k >= 0 && s[k] is ':' or '=')
+            {
+                f.Add(Cat, "xss.css_expression", 0.8, view, e, Math.Min(s.Length - e, 40), "CSS expression() runs script");
+                return;
+            }
+        }
+    }
+
+    private static int NextIndex(ReadOnlySpan<char> s, char c, int from)
+    {
+        var n = s[(from + 1)..].IndexOf(c);
+        return n < 0 ? -1 : from + 1 + n;
     }
 
     private static void InspectTag(DecodedView view, ReadOnlySpan<char> s, HtmlTag tag, List<HtmlAttribute> attributes, FindingCollector f)
@@ -109,7 +167,17 @@ internal sealed class XssDetector : IThreatDetector
             }
         }
 
-        if (ScriptContainers.Contains(tag.Name))
+        if (tag.Name == "meta")
+        {
+            foreach (var a in attributes)
+            {
+                if (a.Name == "content" && a.Value.Contains("url=", StringComparison.OrdinalIgnoreCase) && (HasScriptScheme(a.Value[(a.Value.IndexOf("url=", StringComparison.OrdinalIgnoreCase) + 4)..]) || a.Value.Contains("//", StringComparison.Ordinal)))
+                {
+                    f.Add(Cat, "xss.meta_refresh", 0.8, view, tag.Start, len, "meta refresh to a script URL or another site");
+                }
+            }
+        }
+        else if (ScriptContainers.Contains(tag.Name))
         {
             f.Add(Cat, "xss.active_content_tag", attributes.Count > 0 ? 0.8 : 0.65, view, tag.Start, len, "element that loads or runs active content");
         }
@@ -195,7 +263,7 @@ internal sealed class XssDetector : IThreatDetector
             if (scheme.EndsWith("javascript") || scheme.EndsWith("vbscript") || scheme.EndsWith("livescript"))
             {
                 var after = s[(colon + 1)..];
-                var codeLike = after.IndexOfAny('(', '`', '=') >= 0 || after.IndexOf('.') >= 0;
+                var codeLike = after.Length > 0 && !char.IsWhiteSpace(after[0]) && (after.IndexOfAny('(', '`', '=') >= 0 || after.IndexOf('.') >= 0 || after[0] is '/' or '%' or '\\');
                 f.Add(Cat, "xss.script_url", codeLike ? 0.88 : 0.6, view, k + 1, Math.Min(s.Length - k - 1, colon - k + 24), "script URL scheme");
             }
             else if (scheme.EndsWith("data") && Scanning.At(s, colon + 1, "text/html"))
@@ -233,7 +301,7 @@ internal sealed class XssDetector : IThreatDetector
             }
 
             var name = s[(k + 1)..nameEnd];
-            if (name.Length == 0 || !IsSink(name))
+            if (name.Length == 0 || !IsSink(name) || (c == '`' && k >= 0 && s[k] == '`'))
             {
                 continue;
             }
@@ -255,12 +323,12 @@ internal sealed class XssDetector : IThreatDetector
             var quoteBreak = q >= 0 && s[q] is '\'' or '"' or '`' && q < p;
             var args = s[(i + 1)..];
             var closes = c == '`' ? args.IndexOf('`') >= 0 : args.IndexOf(')') >= 0;
-            if (!closes)
+            if (!closes && !quoteBreak)
             {
                 continue;
             }
 
-            var strongSink = name.EndsWith("alert", StringComparison.OrdinalIgnoreCase) || name.Equals("prompt", StringComparison.OrdinalIgnoreCase) || name.Equals("confirm", StringComparison.OrdinalIgnoreCase)
+            var strongSink = name.EndsWith("settimeout", StringComparison.OrdinalIgnoreCase) || name.EndsWith("setinterval", StringComparison.OrdinalIgnoreCase) || name.EndsWith("alert", StringComparison.OrdinalIgnoreCase) || name.Equals("prompt", StringComparison.OrdinalIgnoreCase) || name.Equals("confirm", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("fromcharcode", StringComparison.OrdinalIgnoreCase) || name.Equals("eval", StringComparison.OrdinalIgnoreCase) || name.EndsWith("document.write", StringComparison.OrdinalIgnoreCase);
             double confidence = quoteBreak ? 0.88 : strongSink ? (afterOperator || k < 0 ? 0.75 : 0.62) : afterOperator && quoteBreak ? 0.7 : 0;
             if (confidence > 0)

@@ -10,7 +10,14 @@ namespace InfiniteSecurity.Domain.Detection.Normalisation;
 internal static class BenignPrefilter
 {
     private static readonly SearchValues<char> Safe =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,_-?");
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,_?");
+
+    // Attacks that need no syntax character: SQL keywords written out, and hex-literal encodings (0x2e0x2e).
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+        ["union", "select", "insert", "delete", "drop ", "exec", "declare", "waitfor", "sleep", "benchmark", "xp_", "0x", "jndi", "shutdown"],
+        StringComparison.OrdinalIgnoreCase);
+
+    public static bool ContainsKeyword(ReadOnlySpan<char> s) => s.IndexOfAny(Keywords) >= 0;
 
     public static bool IsPlainlyBenign(string input)
     {
@@ -20,6 +27,6 @@ internal static class BenignPrefilter
             return false;
         }
 
-        return !Shell.ShellVocabulary.StartsWithCommand(span);
+        return span.IndexOfAny(Keywords) < 0 && !Shell.ShellVocabulary.StartsWithCommand(span);
     }
 }

@@ -13,19 +13,31 @@ internal static class EscapeDecoder
     public static string Decode(string s)
     {
         var span = s.AsSpan();
-        if (span.IndexOf('\\') < 0 && span.IndexOf("+AD", StringComparison.Ordinal) < 0)
+        if (span.IndexOf('\\') < 0 && span.IndexOf("+AD", StringComparison.Ordinal) < 0 && span.IndexOf("0x", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return s;
         }
 
         var sb = new StringBuilder(s.Length);
         var i = 0;
+        var lastLiteral = -1;
         while (i < s.Length)
         {
             var c = s[i];
             if (c == '+' && TryUtf7(s, i, sb, out var used))
             {
                 i += used;
+                continue;
+            }
+
+            // "0x2e0x2e0x2f": characters written as hex literals. Only syntax characters are decoded, so SQL hex
+            // strings (0x414243) and version numbers keep their meaning.
+            if (c == '0' && i + 3 < s.Length && s[i + 1] is 'x' or 'X' && UrlDecoder.TryHex(s, i + 2, 2, out var lit) && IsSyntaxByte(lit)
+                && (i + 4 >= s.Length || !char.IsAsciiHexDigit(s[i + 4]) || (i + 5 < s.Length && s[i + 4] == '0' && s[i + 5] is 'x' or 'X') || lastLiteral == i || (i > 0 && s[i - 1] is '.' or '/' or '\\')))
+            {
+                sb.Append((char)lit);
+                i += 4;
+                lastLiteral = i;
                 continue;
             }
 
@@ -80,6 +92,8 @@ internal static class EscapeDecoder
 
         return sb.ToString();
     }
+
+    private static bool IsSyntaxByte(int b) => b is 0x00 or 0x0a or 0x0d or 0x22 or 0x27 or 0x2e or 0x2f or 0x3c or 0x3e or 0x5c or 0x25 or 0x3b or 0x7c or 0x60;
 
     // UTF-7: '+' base64 run '-'. Decoded only when every resulting char is ASCII punctuation, so ordinary text with
     // '+' (C++, "+ADD-ons") is left alone.

@@ -61,6 +61,14 @@ internal static class UrlDecoder
                 continue;
             }
 
+            // IIS-style lenient overlong: %c0%2e and %c0%5c (lead byte C0/C1 before an ASCII byte) decode to that byte.
+            if (b0 is 0xC0 or 0xC1 && i + 5 < s.Length && s[i + 3] == '%' && TryHex(s, i + 4, 2, out var ascii) && ascii < 0x80)
+            {
+                sb.Append((char)ascii);
+                i += 6;
+                continue;
+            }
+
             sb.Append((char)b0);
             i += 3;
         }

@@ -27,7 +27,9 @@ internal sealed class PathTraversalDetector : IThreatDetector
 
     private static void InspectView(DecodedView view, bool nul, FindingCollector f)
     {
-        var s = view.Text.AsSpan();
+        // Windows accepts both separators; matching on one spelling keeps the tables single.
+        var s = view.Text.Contains('\\', StringComparison.Ordinal) ? view.Text.Replace('\\', '/').AsSpan() : view.Text.AsSpan();
+        var wholeInputIsPath = s.Length > 0 && (s[0] == '/' || (s.Length > 2 && char.IsAsciiLetter(s[0]) && s[1] == ':' && s[2] == '/'));
         var firstDots = s.IndexOf("..", StringComparison.Ordinal);
         if (firstDots >= 0)
         {
@@ -42,8 +44,9 @@ internal sealed class PathTraversalDetector : IThreatDetector
                     c = Math.Max(c, 0.93);
                 }
 
-                if (count == 1 && target.Length == 0)
+                if (count == 1 && !sensitive && !nul && !(start == 0 || s[start - 1] is '=' or '/'))
                 {
+                    // One "../" is common in docs and relative links; it needs a sensitive target to count.
                     c = 0.45;
                 }
 
@@ -65,7 +68,9 @@ internal sealed class PathTraversalDetector : IThreatDetector
                 continue;
             }
 
-            var anchored = at > 0 && (s[at - 1] is '/' or '\\') && IsValueStart(s, at - 1);
+            var boundary = p[^1] == '/' || at + p.Length >= s.Length || !char.IsAsciiLetterOrDigit(s[at + p.Length]);
+            var afterSlash = at > 0 && s[at - 1] == '/';
+            var anchored = boundary && (at == 0 || s[at - 1] == '=' || (afterSlash && (IsValueStart(s, at - 1) || wholeInputIsPath || p[0] == '.')));
             if (!anchored)
             {
                 continue;
@@ -124,6 +129,11 @@ internal sealed class PathTraversalDetector : IThreatDetector
                 while (dotsEnd < s.Length && s[dotsEnd] == '.')
                 {
                     dotsEnd++;
+                }
+
+                if (dotsEnd - k == 3)
+                {
+                    break; // an ellipsis, not a parent directory (".." or the strip-surviving "....")
                 }
 
                 var sep = dotsEnd;

@@ -14,7 +14,7 @@ internal static class SensitivePaths
         "proc/self/", "proc/version", "proc/cmdline", "proc/mounts", "proc/net/", "proc/sched_debug", "proc/cpuinfo",
         "var/log/", "var/www/", "var/mail/", "var/spool/", "usr/local/apache", "root/", "home/", ".ssh/", "id_rsa",
         ".bash_history", ".bashrc", ".htaccess", ".htpasswd", ".git/", ".env", "wp-config.php", "web-inf/web.xml",
-        "boot.ini", "win.ini", "system.ini", "windows/", "winnt/", "system32/", "inetpub/", "web.config", "sam",
-        "php.ini", "httpd.conf", "config.inc.php", "autoexec.bat", "apache/logs", "xampp/", "dev/random", "dev/null",
+        "boot.ini", "win.ini", "system.ini", "windows/", "winnt/", "system32/", "inetpub/", "web.config",
+        "php.ini", "httpd.conf", "config.inc.php", "autoexec.bat", "apache/logs", "xampp/",
     ];
 }

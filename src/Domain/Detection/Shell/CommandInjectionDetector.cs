@@ -56,7 +56,7 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             ops++;
         }
 
-        CheckCommandAt(view, s, i, leading ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.InputStart, f);
+        CheckCommandAt(view, s, i, leading ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.InputStart, f, quoteOnly: leading && ops == 0);
 
         for (var p = 0; p < s.Length; p++)
         {
@@ -71,14 +71,26 @@ internal sealed class CommandInjectionDetector : IThreatDetector
                             q++;
                         }
 
-                        var position = IsShortPrefix(s, p) ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.ChainOperator;
+                        var single = q == p + 1 && c is '|' or '&';
+                        var position = IsShortPrefix(s, p, single) ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.ChainOperator;
                         CheckCommandAt(view, s, q, position, f, pipe: c == '|' && q == p + 1, opStart: p);
                         p = q - 1;
                         break;
                     }
                 case '`':
-                    CheckCommandAt(view, s, p + 1, ShellCommandPosition.Substitution, f, opStart: p);
-                    break;
+                    {
+                        // Markdown code spans (`tail -f` in prose) look like backtick substitution; a substitution that
+                        // injects is glued to a value or operator, or starts the input.
+                        var glued = p == 0 || !char.IsWhiteSpace(s[p - 1]) && s[p - 1] is not '(' and not '"' and not '\'';
+                        if (glued)
+                        {
+                            CheckCommandAt(view, s, p + 1, ShellCommandPosition.Substitution, f, opStart: p);
+                        }
+
+                        var close = s[(p + 1)..].IndexOf('`');
+                        p = close < 0 ? p : p + 1 + close;
+                        break;
+                    }
                 case '$' when p + 1 < s.Length && s[p + 1] == '(' && (p + 2 >= s.Length || s[p + 2] != '('):
                     CheckCommandAt(view, s, p + 2, ShellCommandPosition.Substitution, f, opStart: p);
                     break;
@@ -97,10 +109,16 @@ internal sealed class CommandInjectionDetector : IThreatDetector
 
     // "FAIL||id", "a);id", "$&&dir": a few characters before the operator are typically the end of the
     // application's own argument.
-    private static bool IsShortPrefix(ReadOnlySpan<char> s, int opIndex)
+    private static bool IsShortPrefix(ReadOnlySpan<char> s, int opIndex, bool singlePipeOrAmpersand)
     {
         var prefix = s[..opIndex].Trim();
-        return prefix.Length <= 4 && prefix.IndexOfAny(' ', '\t') < 0;
+        if (prefix.Length > 4 || prefix.IndexOfAny(' ', '\t') >= 0)
+        {
+            return false;
+        }
+
+        // "tcsh | csh", "Blob & File": a bare word before a single | or & is an ordinary list, not a breakout.
+        return !singlePipeOrAmpersand || prefix.IndexOfAnyInRange('a', 'z') < 0 && prefix.IndexOfAnyInRange('A', 'Z') < 0 || prefix.IndexOfAny(")'\"") >= 0;
     }
 
     private static bool FirstWordIsCommand(ReadOnlySpan<char> s, int i) =>
@@ -130,7 +148,7 @@ internal sealed class CommandInjectionDetector : IThreatDetector
         }
     }
 
-    private static void CheckCommandAt(DecodedView view, ReadOnlySpan<char> s, int i, ShellCommandPosition position, FindingCollector f, bool pipe = false, int opStart = -1)
+    private static void CheckCommandAt(DecodedView view, ReadOnlySpan<char> s, int i, ShellCommandPosition position, FindingCollector f, bool pipe = false, int opStart = -1, bool quoteOnly = false)
     {
         var k = ShellTokenizer.SkipBlanks(s, i);
         if (k < s.Length && s[k] == '{')
@@ -157,10 +175,17 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             return;
         }
 
+        var afterWord = ShellTokenizer.SkipBlanks(s, word.End);
+        if (afterWord < s.Length && s[afterWord] == '(')
+        {
+            return; // name( is a function call in some language, a syntax error for the shell
+        }
+
         var recon = ShellVocabulary.IsRecon(text);
         var args = 0;
         var shellish = braceArgs;
         var plain = 0;
+        var firstShellish = false;
         var end = word.End;
         var stem = ShellVocabulary.StripPathAndExtension(text).ToString().ToLowerInvariant();
         while (args < 6)
@@ -169,9 +194,14 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             if (!ShellTokenizer.TryReadWord(s, ref k, out var arg))
             {
                 var at = ShellTokenizer.SkipBlanks(s, before);
-                if (at < s.Length && s[at] is '>' or '<' or '|' or ';' or '&' or '`' or '\n' or '\r')
+                if (at < s.Length && s[at] is '>' or '<')
                 {
-                    shellish |= args > 0 || recon || s[at] is '>' or '<';
+                    var target = ShellTokenizer.SkipBlanks(s, at + 1 < s.Length && s[at + 1] is '>' or '&' ? at + 2 : at + 1);
+                    shellish |= target < s.Length && s[target] is '/' or '&' or '~' or '.' or '$' or '\\';
+                }
+                else if (at < s.Length && s[at] is '|' or ';' or '&' or '`' or '\n' or '\r')
+                {
+                    shellish |= args > 0 && args > plain;
                 }
 
                 break;
@@ -179,7 +209,8 @@ internal sealed class CommandInjectionDetector : IThreatDetector
 
             args++;
             end = arg.End;
-            if (IsShellishArgument(arg.Text, stem))
+            firstShellish |= args == 1 && IsShellishArgument(arg.Text, stem, args);
+            if (IsShellishArgument(arg.Text, stem, args))
             {
                 shellish = true;
             }
@@ -196,8 +227,14 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             ShellCommandPosition.LeadingOperator => shellish || recon || noArgs ? 0.9 : 0.7,
             ShellCommandPosition.Substitution => shellish || recon ? 0.88 : noArgs ? 0.35 : 0.6,
             ShellCommandPosition.ChainOperator => shellish || (recon && (noArgs || reachedEnd) && !pipe) ? 0.82 : 0.4,
-            _ => shellish && (args - plain) >= 1 && args <= 6 ? 0.62 : recon && noArgs && text.Length >= 4 && reachedEnd ? 0.55 : 0,
+            _ => firstShellish ? 0.62 : recon && noArgs && text.Length >= 4 && reachedEnd ? 0.55 : 0,
         };
+
+        if (quoteOnly && !(shellish || (recon && noArgs)))
+        {
+            // A leading quote alone ("Python package for ...") is not a breakout unless a real command line follows.
+            return;
+        }
 
         if (confidence <= 0)
         {
@@ -220,7 +257,7 @@ internal sealed class CommandInjectionDetector : IThreatDetector
         f.Add(Cat, rule, confidence, view, start, end - start, reason);
     }
 
-    private static bool IsShellishArgument(string a, string command)
+    private static bool IsShellishArgument(string a, string command, int position)
     {
         if (a.Length == 0)
         {
@@ -263,7 +300,7 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             return true;
         }
 
-        if (command is "which" or "whereis" or "type" or "command" && ShellVocabulary.IsCommand(a))
+        if (command is "which" or "whereis" && position == 1 && ShellVocabulary.IsCommand(a))
         {
             return true;
         }

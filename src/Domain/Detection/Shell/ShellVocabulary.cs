@@ -50,9 +50,15 @@ internal static class ShellVocabulary
     public static ReadOnlySpan<char> StripPathAndExtension(ReadOnlySpan<char> word)
     {
         var slash = word.LastIndexOfAny('/', '\\');
-        if (slash >= 0)
+        var pathLike = word.Length > 0 && (word[0] is '/' or '\\' || (word.Length > 2 && word[1] == ':' && word[2] is '\\' or '/' && word.IndexOf("//") < 0));
+        if (slash >= 0 && pathLike)
         {
             word = word[(slash + 1)..];
+        }
+
+        else if (slash >= 0)
+        {
+            return ReadOnlySpan<char>.Empty;
         }
 
         if (word.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) || word.EndsWith(".com", StringComparison.OrdinalIgnoreCase))

@@ -24,7 +24,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         var tokens = t_tokens ??= new List<SqlToken>(64);
         foreach (var view in input.Views)
         {
-            if (view.Text.AsSpan().IndexOfAny(SqlTriggers) < 0)
+            if (view.Text.AsSpan().IndexOfAny(SqlTriggers) < 0 && !BenignPrefilter.ContainsKeyword(view.Text))
             {
                 continue;
             }
@@ -62,23 +62,36 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             first++;
         }
 
-        var parenBreak = first > 0 || (!broke && StartsWithValueThenParen(t));
-        var strong = broke || parenBreak;
+        var parenBreak = first > 0 || (!broke && (StartsWithValueThenParen(t) || t[0].Kind == SqlTokenKind.Semicolon));
 
-        if (broke && first < n && t[first].Kind == SqlTokenKind.Comment && (first + 1 == n || first > 0 || t[first].Length >= 1))
+        // A breakout is credible when what precedes the quote looks like a value (admin, 1, a short search), not
+        // when the quote is an apostrophe deep inside a sentence.
+        var valuePrefix = !broke || (breakout <= 40 && s[..breakout].Count(' ') <= 2);
+        var strong = (broke && valuePrefix) || parenBreak;
+
+        if (broke && valuePrefix && first < n && t[first].Kind == SqlTokenKind.Comment && IsTruncatingComment(s, t[first]))
         {
             f.Add(Cat, "sqli.comment_truncation", 0.85, view, breakout, End(t[first]) - breakout, "quote closed and the rest of the query commented out");
         }
 
-        if (broke && first < n && t[first].Kind == SqlTokenKind.Semicolon && first + 1 < n && IsWord(s, t[first + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[first + 1])))
+        if (broke && valuePrefix && first < n && t[first].Kind == SqlTokenKind.Semicolon && first + 1 < n && IsWord(s, t[first + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[first + 1])))
         {
             f.Add(Cat, "sqli.stacked_query", 0.95, view, breakout, End(t[Math.Min(n - 1, first + 2)]) - breakout, "quote closed and a second statement started");
         }
 
-        if (broke && first < n && t[first].Kind == SqlTokenKind.Word && SqlVocabulary.IsClauseWord(Text(s, t[first])) && first + 1 < n && t[first + 1].Kind != SqlTokenKind.Other)
+        if ((broke ? valuePrefix : first == 0) && first < n && t[first].Kind == SqlTokenKind.Semicolon && (first + 1 == n || t[first + 1].Kind == SqlTokenKind.Comment))
         {
-            var clauseConfidence = Text(s, t[first]).Equals("as", StringComparison.OrdinalIgnoreCase) || Text(s, t[first]).Equals("in", StringComparison.OrdinalIgnoreCase) ? 0.6 : 0.78;
-            f.Add(Cat, "sqli.clause_after_breakout", clauseConfidence, view, breakout, End(t[Math.Min(n - 1, first + 2)]) - breakout, "quote closed and a SQL clause appended");
+            f.Add(Cat, "sqli.comment_truncation", broke ? 0.75 : 0.6, view, breakout, End(t[n - 1]) - breakout, "quote closed, statement terminated and the rest commented out");
+        }
+
+        if (first < n && t[first].Kind == SqlTokenKind.Word && SqlVocabulary.IsStatementStarter(Text(s, t[first])) && StackedStatementShape(s, t, first) && (strong || (first == 0 && !Is(s, t[0], "select"))))
+        {
+            f.Add(Cat, "sqli.statement_injection", strong ? 0.9 : 0.75, view, t[first].Start, End(t[Math.Min(n - 1, first + 2)]) - t[first].Start, "a complete SQL statement where a value was expected");
+        }
+
+        if (broke && valuePrefix && first + 1 < n && t[first].Kind == SqlTokenKind.Word && ClauseShape(s, t, first))
+        {
+            f.Add(Cat, "sqli.clause_after_breakout", 0.8, view, breakout, End(t[Math.Min(n - 1, first + 2)]) - breakout, "quote closed and a SQL clause appended");
         }
 
         var weakFunctions = 0;
@@ -88,7 +101,10 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             switch (tok.Kind)
             {
                 case SqlTokenKind.Logic:
-                    CheckLogic(view, s, t, i, first, broke, parenBreak, f);
+                    CheckLogic(view, s, t, i, first, broke, strong, f);
+                    break;
+                case SqlTokenKind.Word when (Is(s, tok, "exec") || Is(s, tok, "execute")) && i + 1 < n && (t[i + 1].Kind == SqlTokenKind.Variable || (t[i + 1].Kind == SqlTokenKind.LeftParen && i + 2 < n && t[i + 2].Kind is SqlTokenKind.Variable or SqlTokenKind.String)):
+                    f.Add(Cat, "sqli.dynamic_exec", strong ? 0.9 : 0.8, view, tok.Start, End(t[Math.Min(n - 1, i + 3)]) - tok.Start, "EXEC of a dynamically built SQL string");
                     break;
                 case SqlTokenKind.Word:
                     {
@@ -118,7 +134,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                             }
                             else if (hasFrom || i == 0)
                             {
-                                f.Add(Cat, "sqli.select_statement", strong ? 0.9 : hasFrom && i == 0 ? 0.75 : 0.6, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "a SELECT statement where a value was expected");
+                                f.Add(Cat, "sqli.select_statement", strong && (hasFrom || t[i + 1].Kind != SqlTokenKind.String) ? 0.9 : hasFrom && i == 0 && t[i + 1].Kind != SqlTokenKind.Word ? 0.75 : hasFrom ? 0.45 : 0.3, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "a SELECT statement where a value was expected");
                             }
                         }
                         else if (hasNext && next.Kind == SqlTokenKind.LeftParen && SqlVocabulary.IsFunction(w))
@@ -141,12 +157,9 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                         {
                             f.Add(Cat, "sqli.probe_function", strong ? 0.95 : 0.9, view, tok.Start, End(next) - tok.Start, "WAITFOR DELAY time-based probe");
                         }
-                        else if (SqlVocabulary.IsSystemObject(w) && (i > 0 && (Is(s, t[i - 1], "from") || Is(s, t[i - 1], "join")) || !w.Equals("dual", StringComparison.OrdinalIgnoreCase)))
+                        else if (SqlVocabulary.IsSystemObject(w) && i > 0 && (Is(s, t[i - 1], "from") || Is(s, t[i - 1], "join") || t[i - 1].Kind == SqlTokenKind.Comma && strong))
                         {
-                            if (!w.Equals("dual", StringComparison.OrdinalIgnoreCase) || strong)
-                            {
-                                f.Add(Cat, "sqli.system_catalog", strong ? 0.85 : 0.65, view, tok.Start, tok.Length, "reference to the database's system catalogue");
-                            }
+                            f.Add(Cat, "sqli.system_catalog", strong ? 0.85 : 0.7, view, tok.Start, tok.Length, "reference to the database's system catalogue");
                         }
                         else if (w.Equals("case", StringComparison.OrdinalIgnoreCase) && hasNext && (Is(s, next, "when") || FindWord(s, t, i + 1, "when", 4) > 0) && FindWord(s, t, i + 1, "then", 16) > 0)
                         {
@@ -180,8 +193,9 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         }
     }
 
-    private static void CheckLogic(DecodedView view, ReadOnlySpan<char> s, List<SqlToken> t, int i, int first, bool broke, bool parenBreak, FindingCollector f)
+    private static void CheckLogic(DecodedView view, ReadOnlySpan<char> s, List<SqlToken> t, int i, int first, bool broke, bool strong, FindingCollector f)
     {
+        var parenBreak = strong && !broke;
         var n = t.Count;
         var leading = i == first;
         var leftKind = i > 0 ? t[i - 1].Kind : SqlTokenKind.Other;
@@ -207,14 +221,15 @@ internal sealed class SqlInjectionDetector : IThreatDetector
 
             if (k.Kind == SqlTokenKind.Operator && IsComparison(s, k))
             {
-                comparison = true;
+                // A comparison needs an operand on both sides inside the appended condition: "1=1", not ">2.4 && <3.6".
+                comparison |= j > i + 1 && IsOperand(t[j - 1]) && j + 1 < n && (IsOperand(t[j + 1]) || t[j + 1].Kind == SqlTokenKind.LeftParen);
             }
             else if (k.Kind == SqlTokenKind.Word)
             {
                 var w = Text(s, k);
                 if (SqlVocabulary.IsComparisonWord(w))
                 {
-                    comparison = true;
+                    comparison |= ComparisonWordShape(s, t, j);
                 }
                 else if (w.Equals("select", StringComparison.OrdinalIgnoreCase))
                 {
@@ -228,13 +243,24 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         }
 
         var rightEnd = j < n ? j : n;
-        var truthyAlone = rightEnd == i + 2 && t[i + 1].Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Word
+        var selfEqual = false;
+        for (var k = i + 2; k + 1 < rightEnd; k++)
+        {
+            if (IsComparison(s, t[k]) && Text(s, t[k]) is "=" or "==" or "<=>" && SameOperand(s, t[k - 1], t[k + 1]))
+            {
+                comparison = true;
+                selfEqual = true;
+                literalOperands = Math.Max(literalOperands, 2);
+            }
+        }
+
+        var truthyAlone = rightEnd == i + 2 && (t[i + 1].Kind is SqlTokenKind.Number || (t[i + 1].Kind == SqlTokenKind.String && t[i + 1].Closed && t[i + 1].Length > 2) || Is(s, t[i + 1], "true"))
             && (rightEnd == n || t[rightEnd].Kind == SqlTokenKind.Comment);
         var shaped = comparison || subselect || function;
         double confidence;
         if (broke && leading && (shaped || truthyAlone))
         {
-            confidence = 0.92;
+            confidence = strong ? 0.92 : 0.6;
         }
         else if ((broke || parenBreak) && shaped && (leftIsValue || leading))
         {
@@ -244,9 +270,17 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         {
             confidence = subselect || function ? 0.82 : 0.78;
         }
-        else if (leading && i == 0 && comparison && literalOperands >= 2)
+        else if (leading && i == 0 && comparison && (literalOperands >= 2 || function || subselect))
         {
             confidence = 0.7;
+        }
+        else if (leading && i == 0 && (truthyAlone || function) && rightEnd < n)
+        {
+            confidence = 0.6;
+        }
+        else if (selfEqual)
+        {
+            confidence = 0.75;
         }
         else
         {
@@ -257,6 +291,90 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         f.Add(Cat, "sqli.boolean_injection", confidence, view, t[i].Start, End(last) - t[i].Start, "boolean operator appends an always-true or inferential condition");
     }
 
+    private static bool IsOperand(SqlToken k) => k.Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Word or SqlTokenKind.Variable or SqlTokenKind.RightParen && k.Closed;
+
+    // like/rlike/regexp 'x', in (...), is [not] null, between a and b: the comparison words with their operands.
+    private static bool ComparisonWordShape(ReadOnlySpan<char> s, List<SqlToken> t, int j)
+    {
+        if (j + 1 >= t.Count)
+        {
+            return false;
+        }
+
+        var next = t[j + 1];
+        var w = Text(s, t[j]);
+        if (w.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind == SqlTokenKind.LeftParen;
+        }
+
+        if (w.Equals("is", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(s, next, "null") || Is(s, next, "not") || Is(s, next, "true") || Is(s, next, "false");
+        }
+
+        return next.Kind is SqlTokenKind.Number or SqlTokenKind.LeftParen || (next.Kind == SqlTokenKind.String && next.Closed)
+            || (next.Kind == SqlTokenKind.Word && j + 2 < t.Count && t[j + 2].Kind == SqlTokenKind.LeftParen);
+    }
+
+    // order by / group by, where <cond>, having, limit n, into outfile, procedure analyse, union: grammar after a breakout.
+    private static bool ClauseShape(ReadOnlySpan<char> s, List<SqlToken> t, int first)
+    {
+        var w = t[first];
+        var next = t[first + 1];
+        if (Is(s, w, "order") || Is(s, w, "group"))
+        {
+            return Is(s, next, "by");
+        }
+
+        if (Is(s, w, "where") || Is(s, w, "having"))
+        {
+            for (var j = first + 1; j < t.Count && j < first + 6; j++)
+            {
+                if (IsComparison(s, t[j]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (Is(s, w, "limit") || Is(s, w, "offset"))
+        {
+            return next.Kind == SqlTokenKind.Number;
+        }
+
+        if (Is(s, w, "into"))
+        {
+            return Is(s, next, "outfile") || Is(s, next, "dumpfile") || next.Kind == SqlTokenKind.Variable;
+        }
+
+        if (Is(s, w, "procedure"))
+        {
+            return Is(s, next, "analyse") || Is(s, next, "analyze");
+        }
+
+        if (Is(s, w, "rlike") || Is(s, w, "regexp") || Is(s, w, "like") || Is(s, w, "sounds"))
+        {
+            return next.Kind is SqlTokenKind.LeftParen or SqlTokenKind.Number || (next.Kind == SqlTokenKind.String && next.Closed);
+        }
+
+        return false;
+    }
+
+    // MySQL needs "-- " (space or control after the dashes); "#" is a comment only when not a #directive/#tag.
+    private static bool IsTruncatingComment(ReadOnlySpan<char> s, SqlToken c)
+    {
+        var after = c.Start + (s[c.Start] == '#' ? 1 : 2);
+        if (s[c.Start] == '/')
+        {
+            return true;
+        }
+
+        return after >= s.Length || !char.IsLetter(s[after]) && s[after] != '[';
+    }
+
     private static bool StartsWithValueThenParen(List<SqlToken> t) =>
         t.Count > 2 && t[0].Kind is SqlTokenKind.Number or SqlTokenKind.Word && t[1].Kind == SqlTokenKind.RightParen;
 
@@ -265,7 +383,8 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         var k = t[j];
         return k.Kind switch
         {
-            SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Variable or SqlTokenKind.LeftParen => true,
+            SqlTokenKind.Number or SqlTokenKind.Variable or SqlTokenKind.LeftParen => true,
+            SqlTokenKind.String => k.Closed && j + 1 < t.Count && t[j + 1].Kind is SqlTokenKind.Comma or SqlTokenKind.Operator or SqlTokenKind.Logic or SqlTokenKind.Word,
             SqlTokenKind.Operator => Is(s, k, "*"),
             SqlTokenKind.Word => (j + 1 < t.Count && t[j + 1].Kind is SqlTokenKind.LeftParen or SqlTokenKind.Comma)
                 || Is(s, k, "case") || Is(s, k, "distinct") || Is(s, k, "top") || Is(s, k, "all") || Is(s, k, "null")
@@ -310,7 +429,14 @@ internal sealed class SqlInjectionDetector : IThreatDetector
 
         if (w.Equals("exec", StringComparison.OrdinalIgnoreCase) || w.Equals("execute", StringComparison.OrdinalIgnoreCase))
         {
-            return next.Kind is SqlTokenKind.Word or SqlTokenKind.LeftParen or SqlTokenKind.Variable;
+            var target = Text(s, next);
+            return next.Kind is SqlTokenKind.LeftParen or SqlTokenKind.Variable || Is(s, next, "immediate")
+                || (next.Kind == SqlTokenKind.Word && (target.StartsWith("xp_", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sp_", StringComparison.OrdinalIgnoreCase) || target.StartsWith("master.", StringComparison.OrdinalIgnoreCase) || target.StartsWith("dbo.", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (w.Equals("begin", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind == SqlTokenKind.Word && SqlVocabulary.IsStatementStarter(Text(s, next)) && StackedStatementShape(s, t, j + 1);
         }
 
         if (w.Equals("declare", StringComparison.OrdinalIgnoreCase) || w.Equals("set", StringComparison.OrdinalIgnoreCase))
@@ -346,6 +472,10 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         var op = Text(s, k);
         return op is "=" or "==" or "<" or ">" or "<=" or ">=" or "<>" or "!=" or "<=>" or "!<" or "!>";
     }
+
+    private static bool SameOperand(ReadOnlySpan<char> s, SqlToken a, SqlToken b) =>
+        a.Kind == b.Kind && a.Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Word && a.Closed && b.Closed
+        && Text(s, a).Equals(Text(s, b), StringComparison.OrdinalIgnoreCase);
 
     private static bool SameLiteral(ReadOnlySpan<char> s, SqlToken a, SqlToken b) =>
         a.Kind == b.Kind && a.Kind is SqlTokenKind.Number or SqlTokenKind.String && a.Closed && b.Closed

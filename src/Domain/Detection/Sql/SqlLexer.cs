@@ -187,6 +187,12 @@ internal static class SqlLexer
             tokens.Add(new SqlToken(SqlTokenKind.Other, i++, 1));
         }
 
+        // The application's own closing quote follows the input, so a string left open at the very end is closed by it.
+        if (tokens.Count > 0 && tokens[^1] is { Kind: SqlTokenKind.String, Closed: false } last)
+        {
+            tokens[^1] = last with { Closed = true };
+        }
+
         return true;
     }
 

@@ -21,6 +21,27 @@ internal sealed class UrlTargetDetector : IThreatDetector
         {
             InspectView(view, input, findings);
         }
+
+        // Percent-encoding letters and digits is never needed; a URL written that way is hiding from filters.
+        var decoded = input.Decoded.Text.AsSpan().TrimStart();
+        if (input.Views.Count > 1 && EncodedAlphanumerics(input.Raw) >= 4 && (decoded.StartsWith("//") || decoded.StartsWith("http", StringComparison.OrdinalIgnoreCase) && decoded.IndexOf("://", StringComparison.Ordinal) is > 3 and < 7))
+        {
+            findings.Add(ThreatCategory.OpenRedirect, "redirect.encoded_url", 0.72, input.Decoded, 0, Math.Min(input.Decoded.Text.Length, 60), "URL with percent-encoded letters, hidden from allow-lists");
+        }
+    }
+
+    private static int EncodedAlphanumerics(string raw)
+    {
+        var n = 0;
+        for (var i = raw.IndexOf('%', StringComparison.Ordinal); i >= 0 && i + 2 < raw.Length; i = raw.IndexOf('%', i + 1))
+        {
+            if (UrlDecoder.TryHex(raw, i + 1, 2, out var b) && char.IsAsciiLetterOrDigit((char)b))
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     private static void InspectView(DecodedView view, NormalisedInput input, FindingCollector f)
@@ -58,6 +79,11 @@ internal sealed class UrlTargetDetector : IThreatDetector
             }
 
             var scheme = s[schemeStart..slashes];
+            if (scheme.Length == 0 && slashes > 0 && s[slashes - 1] is not '=' and not '?' and not '"' and not '\'' and not '/' and not '\\')
+            {
+                continue; // "//" inside text (a comment, a path) is not a URL reference
+            }
+
             var authorityStart = slashes + 2;
             while (authorityStart < s.Length && s[authorityStart] is '/' or '\\')
             {
@@ -81,6 +107,48 @@ internal sealed class UrlTargetDetector : IThreatDetector
 
             var urlStart = schemeStart + offset;
             var urlLength = Math.Min(s.Length - schemeStart, 80);
+
+            // Up to the first '/', a browser and an allow-list check can disagree about the host: '@' after '#', '?'
+            // or '\' (http://good.com#@evil), backslashes and tabs.
+            var regionEnd = authorityStart;
+            while (regionEnd < s.Length && s[regionEnd] is not '/' and not ' ' and not '"' and not '\'')
+            {
+                regionEnd++;
+            }
+
+            var region = s[authorityStart..regionEnd];
+            var confusedRegion = region.IndexOf('@') > region.IndexOfAny("?#\\") && region.IndexOfAny("?#\\") >= 0 || region.IndexOf('\t') >= 0 || region.IndexOf('\\') >= 0;
+            if (confusedRegion && scheme.Length > 0)
+            {
+                f.Add(ThreatCategory.OpenRedirect, "redirect.authority_confusion", 0.78, view, urlStart, urlLength, "characters in the authority make parsers disagree about the host");
+            }
+
+            var pathStart = regionEnd;
+            var pathEnd = pathStart;
+            while (pathEnd < s.Length && s[pathEnd] is not ' ' and not '"' and not '\'' and not '<' and not '>')
+            {
+                pathEnd++;
+            }
+
+            var path = s[pathStart..pathEnd];
+            if (scheme.Length > 0 && (path.StartsWith("//") || path.StartsWith("/..") || path.StartsWith("/\\")))
+            {
+                f.Add(ThreatCategory.OpenRedirect, "redirect.path_confusion", 0.7, view, urlStart, urlLength, "double slash or dot-dot right after the host defeats prefix allow-lists");
+            }
+            else if (scheme.Length > 0 && path.IndexOf("://", StringComparison.Ordinal) > 0 && path.IndexOf('?') is < 0 or > 8)
+            {
+                var nested = path.IndexOf("://", StringComparison.Ordinal);
+                var q = path.IndexOf('?');
+                if (q < 0 || nested < q)
+                {
+                    f.Add(ThreatCategory.OpenRedirect, "redirect.nested_url", 0.72, view, urlStart, urlLength, "a second absolute URL in the path, used by redirectors");
+                }
+            }
+
+            if (scheme.Length > 0 && (host[0] == '.' || (host.IndexOfAnyExcept("0123456789.") < 0 && !HostClassifier.TryParseIPv4(host, out _, out _))))
+            {
+                f.Add(ThreatCategory.OpenRedirect, "redirect.obfuscated_host", 0.7, view, urlStart, urlLength, "malformed numeric or dotted host");
+            }
             var isSsrfScheme = false;
             foreach (var ss in SsrfSchemes)
             {
@@ -117,7 +185,11 @@ internal sealed class UrlTargetDetector : IThreatDetector
                 f.Add(ThreatCategory.Rfi, "rfi.remote_include", rfi, view, urlStart, urlLength, "remote script URL shaped for inclusion");
             }
 
-            if (at >= 0 && scheme.Length + authorityStart > 0)
+            if (at < 0 && region.IndexOf('@') >= 0 && scheme.Length > 0)
+            {
+                f.Add(ThreatCategory.OpenRedirect, "redirect.userinfo_confusion", 0.78, view, urlStart, urlLength, "user-info before '@' disguises the real host");
+            }
+            else if (at >= 0 && scheme.Length + authorityStart > 0)
             {
                 var userinfo = authority[..at];
                 if (userinfo.Length > 0 && userinfo.IndexOf('.') > 0 || userinfo.Length >= 8 || userinfo.IndexOfAny(";/\\") >= 0 || userinfo.Length == 0)
@@ -157,15 +229,27 @@ internal sealed class UrlTargetDetector : IThreatDetector
         var k = 0;
         var slashes = 0;
         var backslash = false;
-        while (k < s.Length && (s[k] is '/' or '\\' || (slashes > 0 && s[k] is '\t' or '\n' or '\r')))
+        while (k < s.Length && (s[k] is '/' or '\\' || IsSlashLookalike(s[k]) || (slashes > 0 && s[k] is '\t' or '\n' or '\r')))
         {
             if (s[k] is '/' or '\\')
             {
                 slashes++;
                 backslash |= s[k] == '\\';
             }
+            else if (IsSlashLookalike(s[k]))
+            {
+                // Kana iteration marks and the prolonged sound mark are rendered, and by some URL parsers
+                // normalised, as slashes at the start of a location.
+                slashes += 2;
+                backslash = true;
+            }
 
             k++;
+        }
+
+        if (k == 0 && s.Length > 4 && s[0] == '@' && LooksLikeHost(s[1..]))
+        {
+            f.Add(ThreatCategory.OpenRedirect, "redirect.userinfo_confusion", 0.65, view, offset, len, "leading '@' turns the preceding URL into user-info");
         }
 
         if (slashes >= 2 && k < s.Length && (char.IsLetterOrDigit(s[k]) || s[k] is '%' or '[' or '@' or ';'))
@@ -209,7 +293,8 @@ internal sealed class UrlTargetDetector : IThreatDetector
 
             var segEnd = rest.IndexOfAny("/?#");
             var seg = segEnd < 0 ? rest : rest[..segEnd];
-            if (LooksLikeDomain(seg))
+            var confusedTail = segEnd > 0 && (rest[segEnd..].StartsWith("//") || rest[segEnd..].StartsWith("/.."));
+            if (LooksLikeDomain(seg) || (confusedTail && LooksLikeHost(seg)))
             {
                 f.Add(ThreatCategory.OpenRedirect, "redirect.host_in_path", 0.6, view, offset, len, "path segment is a host name");
                 return;
@@ -223,6 +308,21 @@ internal sealed class UrlTargetDetector : IThreatDetector
                 {
                     f.Add(ThreatCategory.OpenRedirect, "redirect.host_in_path", 0.7, view, offset, len, "redirect endpoint followed by a host name");
                 }
+            }
+        }
+
+        // ?next=evil.example.com, /out?www.evil.example, ?to=/evil.example.com: the query value is a host.
+        var qm = s.IndexOf('?');
+        if (qm >= 0)
+        {
+            var query = s[(qm + 1)..];
+            var valueStart = query.IndexOf('=') is var e and >= 0 && e < 32 && query[..e].IndexOfAny("&/") < 0 ? e + 1 : 0;
+            var value = query[valueStart..].TrimStart("/\\");
+            var valueEnd = value.IndexOfAny("&/?#");
+            if (LooksLikeDomain(valueEnd < 0 ? value : value[..valueEnd]))
+            {
+                f.Add(ThreatCategory.OpenRedirect, "redirect.host_parameter", 0.72, view, qm + offset, Math.Min(s.Length - qm, 60), "query value is a bare host name for a redirect");
+                return;
             }
         }
 
@@ -240,6 +340,15 @@ internal sealed class UrlTargetDetector : IThreatDetector
             var next = v.IndexOf('=');
             eq = next < 0 ? -1 : eq + 1 + next;
         }
+    }
+
+    private static bool IsSlashLookalike(char c) => c is '\u3031' or '\u3035' or '\u309D' or '\u30FC' or '\uFF70' or '\u2044' or '\u2215';
+
+    private static bool LooksLikeHost(ReadOnlySpan<char> s)
+    {
+        var end = s.IndexOfAny("/?#");
+        var host = end < 0 ? s : s[..end];
+        return host.IndexOf('.') > 0 && host.IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:") < 0;
     }
 
     private static bool IsRedirectWord(ReadOnlySpan<char> seg) =>
@@ -293,7 +402,7 @@ internal sealed class UrlTargetDetector : IThreatDetector
                     return 0.85;
                 }
 
-                return ext is ".txt" or ".inc" or ".sh" or ".pl" ? 0.6 : ext is ".gif" or ".jpg" or ".png" or ".php" or ".asp" or ".aspx" or ".jsp" ? 0 : 0.5;
+                return ext is ".txt" or ".inc" ? 0.55 : 0;
             }
         }
 
