@@ -15,7 +15,7 @@ internal sealed class XssDetector : IThreatDetector
 
     private static readonly HashSet<string> ScriptContainers = new(StringComparer.Ordinal)
     {
-        "iframe", "frame", "frameset", "object", "embed", "applet", "base", "isindex", "xss", "import", "vmlframe",
+        "iframe", "frame", "frameset", "object", "embed", "applet", "base", "isindex", "xss", "import", "vmlframe", "layer", "ilayer", "bgsound",
     };
 
     private static readonly HashSet<string> WeakContainers = new(StringComparer.Ordinal)
@@ -73,6 +73,12 @@ internal sealed class XssDetector : IThreatDetector
         InspectScriptUrls(view, s, f);
         InspectStringBreakouts(view, s, f);
         InspectSinkAliases(view, s, f);
+        InspectConcatenatedSinks(view, s, f);
+        var create = Scanning.Find(s, "createelement(");
+        if (create >= 0 && (Scanning.Find(s[create..], "script") is > 0 and < 24 || Scanning.Find(s[create..], "iframe") is > 0 and < 24))
+        {
+            f.Add(Cat, "xss.dom_injection", 0.82, view, create, Math.Min(s.Length - create, 40), "creates a script or iframe element from script");
+        }
         InspectScriptingCss(view, s, f);
     }
 
@@ -90,7 +96,8 @@ internal sealed class XssDetector : IThreatDetector
 
             var name = s[start..k];
             var end = Scanning.SkipSpaces(s, k);
-            if (name.Length >= 4 && (end >= s.Length || s[end] is ';' or ',' or '\n') && (name.Equals("eval", StringComparison.OrdinalIgnoreCase) || name.EndsWith("alert", StringComparison.OrdinalIgnoreCase) || name.Equals("prompt", StringComparison.OrdinalIgnoreCase) || name.Equals("confirm", StringComparison.OrdinalIgnoreCase)))
+            var lineBreak = s[k..end].IndexOfAny('\n', '\r') >= 0;
+            if (name.Length >= 4 && (end >= s.Length || lineBreak || s[end] is ';' or ',') && (name.Equals("eval", StringComparison.OrdinalIgnoreCase) || name.EndsWith("alert", StringComparison.OrdinalIgnoreCase) || name.Equals("prompt", StringComparison.OrdinalIgnoreCase) || name.Equals("confirm", StringComparison.OrdinalIgnoreCase)))
             {
                 f.Add(Cat, "xss.sink_alias", 0.75, view, eq, k - eq, "a script sink assigned to a variable to call it indirectly");
                 return;
@@ -101,6 +108,12 @@ internal sealed class XssDetector : IThreatDetector
     // CSS that runs script: expression(...) (IE), -moz-binding (Firefox XBL), behavior: url(.htc).
     private static void InspectScriptingCss(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
     {
+        if (s.IndexOf('\\') >= 0)
+        {
+            // CSS escapes: "\-\mo\z\-b\i\nd\in\g" is -moz-binding to the CSS parser.
+            s = s.ToString().Replace("\\0", string.Empty, StringComparison.Ordinal).Replace("\\", string.Empty, StringComparison.Ordinal).AsSpan();
+        }
+
         var binding = Scanning.Find(s, "-moz-binding");
         var behaviour = Scanning.Find(s, "behavior:");
         var at = binding >= 0 ? binding : behaviour;
@@ -121,6 +134,62 @@ internal sealed class XssDetector : IThreatDetector
             if (k >= 0 && s[k] is ':' or '=')
             {
                 f.Add(Cat, "xss.css_expression", 0.8, view, e, Math.Min(s.Length - e, 40), "CSS expression() runs script");
+                return;
+            }
+        }
+    }
+
+    // 'ev'+'al', /ev/.source+/al/.source, 'jav'||''+'ascript': a sink name assembled from string pieces. The
+    // literals are joined in order and the joined text is searched for sink names and script schemes.
+    private static void InspectConcatenatedSinks(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        if (s.IndexOf('+') < 0 && s.IndexOf("||", StringComparison.Ordinal) < 0 && s.IndexOf(':') < 0)
+        {
+            return;
+        }
+
+        Span<char> joined = stackalloc char[256];
+        var n = 0;
+        var literals = 0;
+        for (var i = 0; i < s.Length && n < joined.Length; i++)
+        {
+            var c = s[i];
+            if (c is '\'' or '"' || (c == '/' && i + 1 < s.Length && char.IsAsciiLetter(s[i + 1])))
+            {
+                var close = s[(i + 1)..].IndexOf(c);
+                if (close < 0 || close > 40)
+                {
+                    continue;
+                }
+
+                foreach (var ch in s.Slice(i + 1, close))
+                {
+                    if (char.IsAsciiLetterOrDigit(ch) || ch is ':' or '.' or '(' or ')')
+                    {
+                        if (n < joined.Length)
+                        {
+                            joined[n++] = char.ToLowerInvariant(ch);
+                        }
+                    }
+                }
+
+                literals++;
+                i += close + 1;
+            }
+        }
+
+        if (literals < 2)
+        {
+            return;
+        }
+
+        var text = joined[..n];
+        foreach (var sink in (ReadOnlySpan<string>)["eval", "alert", "javascript:", "location", "unescape", "iframe", "fromcharcode", "document.cookie"])
+        {
+            var at = text.IndexOf(sink, StringComparison.Ordinal);
+            if (at >= 0 && !(s.IndexOf(sink, StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                f.Add(Cat, "xss.concatenated_sink", 0.8, view, 0, Math.Min(s.Length, 80), "script sink assembled from concatenated string pieces");
                 return;
             }
         }
@@ -165,6 +234,11 @@ internal sealed class XssDetector : IThreatDetector
             {
                 f.Add(Cat, "xss.css_expression", 0.8, view, tag.Start, a.End - tag.Start, "CSS that executes script (expression, behavior, binding)");
             }
+        }
+
+        if (tag.Name is "xml" or "link" or "style" or "?import" && attributes.Exists(a => a.Name is "src" or "href" or "implementation" && (a.Value.Contains("//", StringComparison.Ordinal) || a.Value.Contains(".htc", StringComparison.OrdinalIgnoreCase) || a.Value.Contains(".xml", StringComparison.OrdinalIgnoreCase))))
+        {
+            f.Add(Cat, "xss.external_script_resource", 0.72, view, tag.Start, len, "element pulls an external stylesheet, binding or data island");
         }
 
         if (tag.Name == "meta")
@@ -264,7 +338,7 @@ internal sealed class XssDetector : IThreatDetector
             {
                 var after = s[(colon + 1)..];
                 var codeLike = after.Length > 0 && !char.IsWhiteSpace(after[0]) && (after.IndexOfAny('(', '`', '=') >= 0 || after.IndexOf('.') >= 0 || after[0] is '/' or '%' or '\\');
-                f.Add(Cat, "xss.script_url", codeLike ? 0.88 : 0.6, view, k + 1, Math.Min(s.Length - k - 1, colon - k + 24), "script URL scheme");
+                f.Add(Cat, "xss.script_url", codeLike ? 0.88 : 0.45, view, k + 1, Math.Min(s.Length - k - 1, colon - k + 24), "script URL scheme");
             }
             else if (scheme.EndsWith("data") && Scanning.At(s, colon + 1, "text/html"))
             {
@@ -288,6 +362,11 @@ internal sealed class XssDetector : IThreatDetector
             }
 
             var nameEnd = i;
+            if (c == '(' && i >= 5 && (s[(i - 5)..i].Equals(".call", StringComparison.OrdinalIgnoreCase) || (i >= 6 && s[(i - 6)..i].Equals(".apply", StringComparison.OrdinalIgnoreCase))))
+            {
+                nameEnd = s[(i - 6)..i][0] == '.' ? i - 6 : i - 5; // eval.call(this, ...) calls eval
+            }
+
             if (c == '=')
             {
                 // document.cookie / location= assignment targets

@@ -90,6 +90,24 @@ internal static class HtmlEntityDecoder
                     i = withSemicolon ? end + 1 : end;
                     continue;
                 }
+
+                // "&ltscript": browsers match the longest legacy name that prefixes the run of letters.
+                var matched = false;
+                foreach (var legacy in LegacyWithoutSemicolon)
+                {
+                    if (name.Length > legacy.Length && name.StartsWith(legacy, StringComparison.Ordinal))
+                    {
+                        sb.Append(Named[legacy]);
+                        i += 1 + legacy.Length;
+                        matched = true;
+                        break;
+                    }
+                }
+
+                if (matched)
+                {
+                    continue;
+                }
             }
 
             sb.Append(c);

@@ -178,6 +178,9 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                 case SqlTokenKind.Semicolon when i + 1 < n && IsWord(s, t[i + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[i + 1])) && StackedStatementShape(s, t, i + 1):
                     f.Add(Cat, "sqli.stacked_query", strong ? 0.95 : 0.85, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "statement terminator followed by a second statement");
                     break;
+                case SqlTokenKind.Number when tok.Length >= 18 && s[tok.Start + 1] is 'x' or 'X' && HexEncodesStatement(s.Slice(tok.Start + 2, tok.Length - 2)):
+                    f.Add(Cat, "sqli.hex_encoded_statement", 0.82, view, tok.Start, tok.Length, "hex literal that decodes to a SQL statement (dynamic SQL smuggling)");
+                    break;
                 case SqlTokenKind.Comment when !tok.Closed:
                     f.Add(Cat, "sqli.executable_comment", 0.7, view, tok.Start, tok.Length, "MySQL executable comment /*!...*/ hides SQL from filters");
                     break;
@@ -254,7 +257,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             }
         }
 
-        var truthyAlone = rightEnd == i + 2 && (t[i + 1].Kind is SqlTokenKind.Number || (t[i + 1].Kind == SqlTokenKind.String && t[i + 1].Closed && t[i + 1].Length > 2) || Is(s, t[i + 1], "true"))
+        var truthyAlone = rightEnd == i + 2 && (t[i + 1].Kind is SqlTokenKind.Number || (t[i + 1].Kind == SqlTokenKind.String && t[i + 1].Closed && Text(s, t[i + 1]).Trim("'\"").Length > 0) || Is(s, t[i + 1], "true"))
             && (rightEnd == n || t[rightEnd].Kind == SqlTokenKind.Comment);
         var shaped = comparison || subselect || function;
         double confidence;
@@ -289,6 +292,40 @@ internal sealed class SqlInjectionDetector : IThreatDetector
 
         var last = t[Math.Max(i, rightEnd - 1)];
         f.Add(Cat, "sqli.boolean_injection", confidence, view, t[i].Start, End(last) - t[i].Start, "boolean operator appends an always-true or inferential condition");
+    }
+
+    // 0x7761697466... or UTF-16 0x770061... decoded, NULs skipped, and tested for a statement keyword.
+    private static bool HexEncodesStatement(ReadOnlySpan<char> hex)
+    {
+        Span<char> text = stackalloc char[64];
+        var n = 0;
+        for (var k = 0; k + 1 < hex.Length && n < text.Length; k += 2)
+        {
+            var hi = UrlDecoder.HexValue(hex[k]);
+            var lo = UrlDecoder.HexValue(hex[k + 1]);
+            if (hi < 0 || lo < 0)
+            {
+                return false;
+            }
+
+            var b = (hi << 4) | lo;
+            if (b == 0)
+            {
+                continue;
+            }
+
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+
+            text[n++] = (char)b;
+        }
+
+        var decoded = text[..n];
+        var space = decoded.IndexOf(' ');
+        var first = space < 0 ? decoded : decoded[..space];
+        return n >= 6 && SqlVocabulary.IsStatementStarter(first);
     }
 
     private static bool IsOperand(SqlToken k) => k.Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Word or SqlTokenKind.Variable or SqlTokenKind.RightParen && k.Closed;

@@ -61,7 +61,25 @@ internal static class SqlVocabulary
 
     public static bool IsProbeFunction(ReadOnlySpan<char> w) => StrongProbes.Contains(w);
 
-    public static bool IsSystemObject(ReadOnlySpan<char> w) => Objects.Contains(w) || w.StartsWith("information_schema", StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] CatalogueSchemas = ["information_schema", "sysibm.", "syscat.", "sys.", "mysql.", "pg_catalog.", "master.", "master..", "msdb.", "dba_", "all_", "v$"];
+
+    public static bool IsSystemObject(ReadOnlySpan<char> w)
+    {
+        if (Objects.Contains(w))
+        {
+            return true;
+        }
+
+        foreach (var schema in CatalogueSchemas)
+        {
+            if (w.StartsWith(schema, StringComparison.OrdinalIgnoreCase) && w.Length > schema.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsClauseWord(ReadOnlySpan<char> w) => Clauses.Contains(w);
 
