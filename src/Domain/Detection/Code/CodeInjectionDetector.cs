@@ -80,7 +80,7 @@ internal sealed class CodeInjectionDetector : IThreatDetector
             }
 
             var inner = close < 0 ? args : args[..close];
-            var stringArg = inner.Length > 0 && inner[0] is '\'' or '"' or '$' or '`' || name.SequenceEqual("phpinfo");
+            var stringArg = inner.Length > 0 && (inner[0] is '\'' or '"' or '$' or '`' || (inner[0] == '[' && inner.Length > 1 && inner[1] is '\'' or '"')) || name.SequenceEqual("phpinfo");
             var before = k >= 0 ? s[k] : ' ';
             var injectedPosition = k < 0 || before is ';' or '\'' or '"' or '{' or '.' or '(' or '|' or '&' or '=' or '>' or '}' or ',' or '@' or '?';
             if (!stringArg)

@@ -17,13 +17,17 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
     public void Inspect(NormalisedInput input, FindingCollector findings)
     {
         CheckEncodedBreaks(input, findings);
-        for (var v = 1; v < input.Views.Count; v++)
+        for (var v = 0; v < input.Views.Count; v++)
         {
-            InspectView(input.Views[v], findings);
+            InspectView(input.Views[v], findings, rawLineBreaks: v == 0);
         }
     }
 
-    private static void InspectView(DecodedView view, FindingCollector f)
+    // Real line breaks in the raw input can be an honest multi-line text field; there only the headers an attacker
+    // needs (cookies, redirects, body framing, recipients) count. Encoded breaks are never honest.
+    private static readonly string[] SensitiveHeaders = ["set-cookie:", "location:", "content-length:", "content-type:", "refresh:", "transfer-encoding:", "x-forwarded-for:", "host:", "access-control-allow-origin:", "content-security-policy:"];
+
+    private static void InspectView(DecodedView view, FindingCollector f, bool rawLineBreaks)
     {
         var s = view.Text.AsSpan();
         var nl = s.IndexOfAny('\r', '\n', '\u560A');
@@ -64,15 +68,15 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
                 }
             }
 
-            if (IsHeaderLine(header))
+            if (IsHeaderLine(header) && (!rawLineBreaks || StartsWithAny(header, SensitiveHeaders)))
             {
                 f.Add(ThreatCategory.CrlfInjection, "crlf.header_injection", 0.9, view, i, Math.Min(s.Length - i, 60), "line break followed by an HTTP header");
             }
-            else if (breaks >= 2 && header.Length > 0 && (header[0] == '<' || header.StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase)) && i < 40)
+            else if (!rawLineBreaks && breaks >= 2 && header.Length > 0 && (header[0] == '<' || header.StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase)) && i < 40)
             {
                 f.Add(ThreatCategory.CrlfInjection, "crlf.response_splitting", 0.97, view, i, Math.Min(s.Length - i, 60), "blank line ends the header block and starts an injected body");
             }
-            else if (breaks >= 1 && i < 40 && header.Length > 0 && header[0] == '<' && s[..i].IndexOf('<') < 0)
+            else if (!rawLineBreaks && breaks >= 1 && i < 40 && header.Length > 0 && header[0] == '<' && s[..i].IndexOf('<') < 0)
             {
                 f.Add(ThreatCategory.CrlfInjection, "crlf.response_splitting", 0.9, view, i, Math.Min(s.Length - i, 60), "line break before injected markup at the start of the value");
             }
@@ -80,6 +84,19 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
             var next = k < s.Length ? s[k..].IndexOfAny('\r', '\n') : -1;
             i = next < 0 ? -1 : k + next;
         }
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> line, string[] prefixes)
+    {
+        foreach (var p in prefixes)
+        {
+            if (line.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Header field: token chars then ':' (Set-Cookie:, Location:, Content-Length: ...).

@@ -53,7 +53,7 @@ internal sealed class LdapInjectionDetector : IThreatDetector
             var isOperator = item < s.Length && s[item] is '|' or '&' or '!';
             var isAssertion = IsFilterItem(s, isOperator ? item + 1 : item);
             var wildcardBefore = i > 0 && s[i - 1] == '*';
-            if (isOperator && (isAssertion || (item + 1 < s.Length && s[item + 1] == '(')))
+            if (isOperator && (isAssertion || (item + 1 < s.Length && s[item + 1] is '(' or ')')))
             {
                 f.Add(Cat, "ldap.filter_breakout", 0.9, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1), "closes the filter and opens a new boolean filter component");
                 return;

@@ -35,7 +35,7 @@ internal static class ThreatScorer
                 continue;
             }
 
-            var c = Math.Min(0.99, max + (0.03 * Math.Min(3, rules - 1)));
+            var c = Math.Min(0.99, max + (0.02 * Math.Min(2, rules - 1)));
             if (c >= AmplifyFrom)
             {
                 c += profile.Adjustment(input.ObfuscationDepth);

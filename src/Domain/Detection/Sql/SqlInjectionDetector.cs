@@ -62,6 +62,13 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             first++;
         }
 
+        // After a real breakout the quote is followed by SQL (an operator, keyword, paren, comment, ';'); an apostrophe
+        // in prose is followed by the rest of a word: I'd, Shell's, don't.
+        if (broke && first < n && t[first].Kind == SqlTokenKind.Word && !SqlVocabulary.CanFollowBreakout(Text(s, t[first])))
+        {
+            return;
+        }
+
         var parenBreak = first > 0 || (!broke && (StartsWithValueThenParen(t) || t[0].Kind == SqlTokenKind.Semicolon));
 
         // A breakout is credible when what precedes the quote looks like a value (admin, 1, a short search), not
@@ -84,7 +91,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             f.Add(Cat, "sqli.comment_truncation", broke ? 0.75 : 0.6, view, breakout, End(t[n - 1]) - breakout, "quote closed, statement terminated and the rest commented out");
         }
 
-        if (first < n && t[first].Kind == SqlTokenKind.Word && SqlVocabulary.IsStatementStarter(Text(s, t[first])) && StackedStatementShape(s, t, first) && (strong || (first == 0 && !Is(s, t[0], "select"))))
+        if (first < n && t[first].Kind == SqlTokenKind.Word && SqlVocabulary.IsStatementStarter(Text(s, t[first])) && StackedStatementShape(s, t, first) && (strong || (first == 0 && !Is(s, t[0], "select") && !Is(s, t[0], "if"))))
         {
             f.Add(Cat, "sqli.statement_injection", strong ? 0.9 : 0.75, view, t[first].Start, End(t[Math.Min(n - 1, first + 2)]) - t[first].Start, "a complete SQL statement where a value was expected");
         }
@@ -269,7 +276,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         {
             confidence = 0.88;
         }
-        else if (shaped && leftIsValue && (literalOperands >= 1 || subselect || function))
+        else if (shaped && leftIsValue && (literalOperands >= 2 || subselect || function))
         {
             confidence = subselect || function ? 0.82 : 0.78;
         }
@@ -507,7 +514,8 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         }
 
         var op = Text(s, k);
-        return op is "=" or "==" or "<" or ">" or "<=" or ">=" or "<>" or "!=" or "<=>" or "!<" or "!>";
+        // "==" is JavaScript's equality, left to the NoSQL detector.
+        return op is "=" or "<" or ">" or "<=" or ">=" or "<>" or "!=" or "<=>" or "!<" or "!>";
     }
 
     private static bool SameOperand(ReadOnlySpan<char> s, SqlToken a, SqlToken b) =>

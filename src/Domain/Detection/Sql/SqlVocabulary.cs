@@ -83,6 +83,12 @@ internal static class SqlVocabulary
 
     public static bool IsClauseWord(ReadOnlySpan<char> w) => Clauses.Contains(w);
 
+    /// <summary>Words that can directly follow a closing quote in SQL (so the quote was not an apostrophe in prose).</summary>
+    public static bool CanFollowBreakout(ReadOnlySpan<char> w) =>
+        Clauses.Contains(w) || Starters.Contains(w) || Comparisons.Contains(w) || w.Equals("div", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("mod", StringComparison.OrdinalIgnoreCase) || w.Equals("escape", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("case", StringComparison.OrdinalIgnoreCase) || w.Equals("binary", StringComparison.OrdinalIgnoreCase);
+
     public static bool IsComparisonWord(ReadOnlySpan<char> w) => Comparisons.Contains(w);
 
     private static HashSet<string> Create(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);

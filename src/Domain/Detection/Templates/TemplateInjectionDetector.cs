@@ -77,7 +77,7 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
         {
             if (trimmed.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                f.Add(Cat, "ssti.object_walk", 0.95, view, at, length, "template expression walks the object graph toward code execution");
+                f.Add(Cat, "ssti.object_walk", 0.97, view, at, length, "template expression walks the object graph toward code execution");
                 return;
             }
         }

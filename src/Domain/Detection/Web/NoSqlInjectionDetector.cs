@@ -38,7 +38,7 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
                     if (name.Length > 1 && Operators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && InKeyPosition(s, i, k))
                     {
                         var js = name.Equals("where", StringComparison.OrdinalIgnoreCase) || name.Equals("function", StringComparison.OrdinalIgnoreCase) || name.Equals("accumulator", StringComparison.OrdinalIgnoreCase);
-                        findings.Add(Cat, js ? "nosql.server_side_js" : "nosql.operator_injection", js ? 0.9 : 0.85, view, i, Math.Min(s.Length - i, 40), "query operator injected as an object key");
+                        findings.Add(Cat, js ? "nosql.server_side_js" : "nosql.operator_injection", js ? 0.97 : 0.88, view, i, Math.Min(s.Length - i, 40), "query operator injected as an object key");
                         return;
                     }
 

@@ -179,7 +179,8 @@ internal sealed class UrlTargetDetector : IThreatDetector
 
             // Remote file inclusion: the path ends in an includable file, often with ?/NUL to cut off a suffix.
             var pathAndQuery = s[authorityEnd..];
-            var rfi = RfiShape(pathAndQuery, input.ContainedNul, scheme.Length > 0);
+            var isParameterValue = schemeStart > 0 && s[schemeStart - 1] == '=';
+            var rfi = RfiShape(pathAndQuery, input.ContainedNul, scheme.Length > 0, isParameterValue);
             if (rfi > 0)
             {
                 f.Add(ThreatCategory.Rfi, "rfi.remote_include", rfi, view, urlStart, urlLength, "remote script URL shaped for inclusion");
@@ -204,7 +205,7 @@ internal sealed class UrlTargetDetector : IThreatDetector
             }
 
             // A redirect parameter whose value is an absolute URL: ?next=https://..., &url=//host
-            if (schemeStart > 0 && s[schemeStart - 1] == '=')
+            if (isParameterValue && rfi <= 0)
             {
                 var eq = schemeStart - 1;
                 var k = eq - 1;
@@ -382,7 +383,7 @@ internal sealed class UrlTargetDetector : IThreatDetector
         return lettersTld && (dots >= 2 || seg.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static double RfiShape(ReadOnlySpan<char> pathAndQuery, bool nul, bool hasScheme)
+    private static double RfiShape(ReadOnlySpan<char> pathAndQuery, bool nul, bool hasScheme, bool isParameterValue)
     {
         if (!hasScheme || pathAndQuery.Length == 0)
         {
@@ -402,7 +403,8 @@ internal sealed class UrlTargetDetector : IThreatDetector
                     return 0.85;
                 }
 
-                return ext is ".txt" or ".inc" ? 0.55 : 0;
+                // A script URL handed to a parameter (page=, include=, template=) is the inclusion itself.
+                return isParameterValue && ext is not ".gif" and not ".jpg" and not ".png" ? 0.8 : ext is ".txt" or ".inc" ? 0.55 : 0;
             }
         }
 

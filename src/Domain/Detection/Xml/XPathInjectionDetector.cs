@@ -43,6 +43,33 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             }
         }
 
+        // name()='x', local-name()=..., text()=: node functions compared after a quote breakout.
+        foreach (var zero in (ReadOnlySpan<string>)["name()", "local-name()", "text()", "position()", "last()", "namespace-uri()"])
+        {
+            var at = Scanning.Find(s, zero);
+            if (at > 0 && !Scanning.IsIdentChar(s[at - 1]))
+            {
+                var after = Scanning.SkipSpaces(s, at + zero.Length);
+                if (after < s.Length && s[after] is '=' or '<' or '>' or '!' && s[..at].IndexOfAny('\'', '"') >= 0)
+                {
+                    f(findings, view, at, zero.Length + 4, 0.96, "xpath.node_probe", "XPath node function compared inside an injected predicate");
+                    return;
+                }
+            }
+        }
+
+        // '] | //user/* : close the predicate and union another location path.
+        var bracket = s.IndexOf("]", StringComparison.Ordinal);
+        if (bracket > 0 && s[bracket - 1] is '\'' or '"')
+        {
+            var rest = s[(bracket + 1)..].TrimStart();
+            if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
+            {
+                f(findings, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20), 0.92, "xpath.predicate_breakout", "closes the XPath predicate and unions another location path");
+                return;
+            }
+        }
+
         var axis = s.IndexOf("::", StringComparison.Ordinal);
         if (axis > 0 && IsAxis(s, axis))
         {
