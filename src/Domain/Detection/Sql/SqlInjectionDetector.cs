@@ -35,6 +35,25 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                 {
                     Evaluate(view, tokens, context != SqlQuoteContext.Unquoted, breakout, findings);
                 }
+
+                // MySQL treats \' as an escaped quote, ANSI SQL (PostgreSQL, MSSQL, Oracle, SQLite) does not; and an
+                // application that escapes ' as \' turns an input \' into \\' that closes the string anyway.
+                if (context != SqlQuoteContext.Unquoted && view.Text.Contains('\\', StringComparison.Ordinal)
+                    && SqlLexer.TryLex(view.Text, context, tokens, out breakout, backslashEscapes: false))
+                {
+                    Evaluate(view, tokens, broke: true, breakout, findings);
+                }
+            }
+
+            // Filters that delete comments join keywords: UN/**/ION SEL/**/ECT reaches the database as UNION SELECT.
+            var comment = view.Text.IndexOf("/*", StringComparison.Ordinal);
+            if (comment >= 0)
+            {
+                var joined = new DecodedView(view.Name + "+joined", JoinComments(view.Text));
+                if (SqlLexer.TryLex(joined.Text, SqlQuoteContext.Unquoted, tokens, out var b))
+                {
+                    Evaluate(joined, tokens, broke: false, b, findings);
+                }
             }
 
             if (findings.Best(Cat) >= 0.95)
@@ -42,6 +61,27 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                 return;
             }
         }
+    }
+
+    private static string JoinComments(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        var i = 0;
+        while (i < s.Length)
+        {
+            var open = s.IndexOf("/*", i, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                sb.Append(s, i, s.Length - i);
+                break;
+            }
+
+            sb.Append(s, i, open - i);
+            var close = s.IndexOf("*/", open + 2, StringComparison.Ordinal);
+            i = close < 0 ? s.Length : close + 2;
+        }
+
+        return sb.ToString();
     }
 
     private static readonly System.Buffers.SearchValues<char> SqlTriggers = System.Buffers.SearchValues.Create("'\"`=();-#/|&<>@*");
@@ -476,6 +516,16 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             var target = Text(s, next);
             return next.Kind is SqlTokenKind.LeftParen or SqlTokenKind.Variable || Is(s, next, "immediate")
                 || (next.Kind == SqlTokenKind.Word && (target.StartsWith("xp_", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sp_", StringComparison.OrdinalIgnoreCase) || target.StartsWith("master.", StringComparison.OrdinalIgnoreCase) || target.StartsWith("dbo.", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (w.Equals("desc", StringComparison.OrdinalIgnoreCase) || w.Equals("describe", StringComparison.OrdinalIgnoreCase))
+        {
+            return next.Kind == SqlTokenKind.Word && (j + 2 >= t.Count || t[j + 2].Kind is SqlTokenKind.Semicolon or SqlTokenKind.Comment);
+        }
+
+        if (w.Equals("show", StringComparison.OrdinalIgnoreCase))
+        {
+            return Is(s, next, "tables") || Is(s, next, "databases") || Is(s, next, "grants") || Is(s, next, "variables") || Is(s, next, "columns") || Is(s, next, "schemas");
         }
 
         if (w.Equals("begin", StringComparison.OrdinalIgnoreCase))

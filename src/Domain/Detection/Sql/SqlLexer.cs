@@ -11,7 +11,7 @@ internal static class SqlLexer
     public const int MaxTokens = 256;
 
     /// <summary>Lexes <paramref name="s"/> in <paramref name="context"/>. Returns false when the input never leaves the quoted string.</summary>
-    public static bool TryLex(ReadOnlySpan<char> s, SqlQuoteContext context, List<SqlToken> tokens, out int breakout)
+    public static bool TryLex(ReadOnlySpan<char> s, SqlQuoteContext context, List<SqlToken> tokens, out int breakout, bool backslashEscapes = true)
     {
         tokens.Clear();
         breakout = 0;
@@ -19,7 +19,7 @@ internal static class SqlLexer
         if (context != SqlQuoteContext.Unquoted)
         {
             var q = context switch { SqlQuoteContext.SingleQuoted => '\'', SqlQuoteContext.DoubleQuoted => '"', _ => '`' };
-            var end = FindStringEnd(s, 0, q);
+            var end = FindStringEnd(s, 0, q, backslashEscapes);
             if (end < 0)
             {
                 return false;
@@ -201,13 +201,13 @@ internal static class SqlLexer
         || w.Equals("xor", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>End of a string literal opened before <paramref name="from"/>: SQL doubles the quote, MySQL also backslash-escapes.</summary>
-    private static int FindStringEnd(ReadOnlySpan<char> s, int from, char q)
+    private static int FindStringEnd(ReadOnlySpan<char> s, int from, char q, bool backslashEscapes = true)
     {
         var i = from;
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '\\' && q != '`')
+            if (c == '\\' && q != '`' && backslashEscapes)
             {
                 i += 2;
                 continue;

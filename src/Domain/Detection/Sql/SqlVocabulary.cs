@@ -8,7 +8,7 @@ internal static class SqlVocabulary
 {
     private static readonly HashSet<string> StatementStarters = Create(
         "select", "insert", "update", "delete", "drop", "create", "alter", "exec", "execute", "declare", "shutdown",
-        "waitfor", "truncate", "grant", "revoke", "call", "set", "merge", "replace", "load", "handler", "copy", "begin", "if");
+        "waitfor", "truncate", "grant", "revoke", "call", "set", "merge", "replace", "load", "handler", "copy", "begin", "if", "desc", "describe", "show");
 
     // Functions used for time-based, error-based, file or OS access probing. Legitimate text does not call them
     // with arguments.
