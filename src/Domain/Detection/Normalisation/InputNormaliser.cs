@@ -18,62 +18,73 @@ internal static class InputNormaliser
         var depth = 0;
         var current = raw;
         var name = new StringBuilder("raw", 32);
-        var urlChanged = false;
-        var htmlChanged = false;
+        var hadNul = false;
 
-        for (var round = 0; round < MaxRounds; round++)
+        // Two passes at most: full-width "％２ｅ" only becomes a percent escape after Unicode folding.
+        for (var pass = 0; pass < 2; pass++)
         {
-            var u = UrlDecoder.DecodeOnce(current);
-            var h = HtmlEntityDecoder.Decode(u);
-            var changed = false;
-            if (!ReferenceEquals(u, current) && u != current)
+            var urlChanged = false;
+            var htmlChanged = false;
+            for (var round = 0; round < MaxRounds; round++)
             {
-                urlChanged = true;
-                changed = true;
-                depth++;
+                var u = UrlDecoder.DecodeOnce(current);
+                var h = HtmlEntityDecoder.Decode(u);
+                var changed = false;
+                if (!ReferenceEquals(u, current) && u != current)
+                {
+                    urlChanged = true;
+                    changed = true;
+                    depth++;
+                }
+
+                if (!ReferenceEquals(h, u) && h != u)
+                {
+                    htmlChanged = true;
+                    changed = true;
+                    depth++;
+                }
+
+                current = h;
+                if (!changed)
+                {
+                    break;
+                }
             }
 
-            if (!ReferenceEquals(h, u) && h != u)
+            if (urlChanged || htmlChanged)
             {
-                htmlChanged = true;
-                changed = true;
-                depth++;
+                AppendName(name, urlChanged ? (htmlChanged ? "url+html" : "url") : "html");
+                views.Add(new DecodedView(name.ToString(), current));
             }
 
-            current = h;
-            if (!changed)
+            var escaped = EscapeDecoder.Decode(current);
+            if (escaped != current)
+            {
+                depth++;
+                AppendName(name, "escape");
+                current = escaped;
+                views.Add(new DecodedView(name.ToString(), current));
+            }
+
+            var folded = UnicodeFolder.Fold(current, out var nul);
+            hadNul |= nul;
+            if (folded == current)
             {
                 break;
             }
-        }
 
-        if (urlChanged || htmlChanged)
-        {
-            name.Clear();
-            name.Append(urlChanged ? (htmlChanged ? "url+html" : "url") : "html");
-            views.Add(new DecodedView(name.ToString(), current));
-        }
-
-        var escaped = EscapeDecoder.Decode(current);
-        if (escaped != current)
-        {
-            depth++;
-            AppendName(name, "escape");
-            current = escaped;
-            views.Add(new DecodedView(name.ToString(), current));
-        }
-
-        var cleaned = UnicodeFolder.Fold(current, out var hadNul);
-        if (cleaned != current)
-        {
-            if (hadNul)
+            if (nul)
             {
                 depth++;
             }
 
             AppendName(name, "unicode");
-            current = cleaned;
+            current = folded;
             views.Add(new DecodedView(name.ToString(), current));
+            if (current.AsSpan().IndexOfAny("%&\\+") < 0)
+            {
+                break;
+            }
         }
 
         var containedNul = hadNul || raw.Contains('\0', StringComparison.Ordinal);
