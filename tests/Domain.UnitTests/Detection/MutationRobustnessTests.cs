@@ -12,8 +12,8 @@ public sealed class MutationRobustnessTests
 {
     private static readonly Lazy<Dictionary<string, (int Total, int Detected)>> Results = new(Measure);
 
-    [OneTimeSetUp]
-    public void PrintTable()
+    [Test]
+    public void Mutation_table_is_written_to_the_test_output()
     {
         var sb = new StringBuilder("| mutation | mutated attacks | still detected |\n|---|---:|---:|\n");
         foreach (var (name, (total, detected)) in Results.Value)
@@ -22,18 +22,19 @@ public sealed class MutationRobustnessTests
         }
 
         TestContext.Out.WriteLine(sb.ToString());
+        Assert.That(Results.Value, Has.Count.EqualTo(AttackMutations.All.Count));
     }
 
     public static IEnumerable<TestCaseData> Floors()
     {
-        yield return new TestCaseData("case swapping", 0.97);
-        yield return new TestCaseData("inline comments", 0.95);
-        yield return new TestCaseData("whitespace alternatives", 0.95);
-        yield return new TestCaseData("double URL encoding", 0.95);
-        yield return new TestCaseData("HTML entities", 0.95);
-        yield return new TestCaseData("full-width Unicode", 0.95);
-        yield return new TestCaseData("string concatenation", 0.95);
-        yield return new TestCaseData("equivalent operators", 0.95);
+        yield return new TestCaseData("case swapping", 0.99);
+        yield return new TestCaseData("inline comments", 0.99);
+        yield return new TestCaseData("whitespace alternatives", 0.99);
+        yield return new TestCaseData("double URL encoding", 0.99);
+        yield return new TestCaseData("HTML entities", 0.99);
+        yield return new TestCaseData("full-width Unicode", 0.97);
+        yield return new TestCaseData("string concatenation", 0.99);
+        yield return new TestCaseData("equivalent operators", 0.99);
     }
 
     [TestCaseSource(nameof(Floors))]
