@@ -70,11 +70,14 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
 
             if (IsHeaderLine(header) && (!rawLineBreaks || StartsWithAny(header, SensitiveHeaders)))
             {
-                f.Add(ThreatCategory.CrlfInjection, "crlf.header_injection", 0.9, view, i, Math.Min(s.Length - i, 60), "line break followed by an HTTP header");
+                // A header followed by a blank line and content splits the response: the injected body (often a
+                // script) is the payload, the line break is the vulnerability, so CRLF outranks what it carries.
+                var splits = lineEnd >= 0 && line[lineEnd..].StartsWith("\n\n") || line.IndexOf("\r\n\r\n", StringComparison.Ordinal) >= 0;
+                f.Add(ThreatCategory.CrlfInjection, "crlf.header_injection", splits ? 0.98 : 0.9, view, i, Math.Min(s.Length - i, 60), "line break followed by an HTTP header");
             }
             else if (!rawLineBreaks && breaks >= 2 && header.Length > 0 && (header[0] == '<' || header.StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase)) && i < 40)
             {
-                f.Add(ThreatCategory.CrlfInjection, "crlf.response_splitting", 0.97, view, i, Math.Min(s.Length - i, 60), "blank line ends the header block and starts an injected body");
+                f.Add(ThreatCategory.CrlfInjection, "crlf.response_splitting", 0.98, view, i, Math.Min(s.Length - i, 60), "blank line ends the header block and starts an injected body");
             }
             else if (!rawLineBreaks && breaks >= 1 && i < 40 && header.Length > 0 && header[0] == '<' && s[..i].IndexOf('<') < 0)
             {

@@ -27,7 +27,7 @@ internal static class InputNormaliser
             var htmlChanged = false;
             for (var round = 0; round < MaxRounds; round++)
             {
-                var u = UrlDecoder.DecodeOnce(current);
+                var u = UrlDecoder.DecodeOnce(current, plusAsSpace: pass == 0 && round == 0);
                 var h = HtmlEntityDecoder.Decode(u);
                 var changed = false;
                 if (!ReferenceEquals(u, current) && u != current)

@@ -9,9 +9,11 @@ namespace InfiniteSecurity.Domain.Detection.Normalisation;
 /// </summary>
 internal static class UrlDecoder
 {
-    public static string DecodeOnce(string s)
+    /// <param name="s">Text to decode.</param>
+    /// <param name="plusAsSpace">Form encoding: only a '+' the client typed means space, not one decoded from %2B.</param>
+    public static string DecodeOnce(string s, bool plusAsSpace = true)
     {
-        var first = s.AsSpan().IndexOfAny('%', '+');
+        var first = plusAsSpace ? s.AsSpan().IndexOfAny('%', '+') : s.AsSpan().IndexOf('%');
         if (first < 0)
         {
             return s;
@@ -23,7 +25,7 @@ internal static class UrlDecoder
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '+')
+            if (c == '+' && plusAsSpace)
             {
                 sb.Append(' ');
                 i++;
