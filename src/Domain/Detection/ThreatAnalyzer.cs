@@ -71,7 +71,8 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         }
 
         var (category, confidence) = ThreatScorer.Score(collector.Findings, normalised, behaviour);
-        var findings = collector.Findings.OrderByDescending(f => f.Category == category).ThenByDescending(f => f.Confidence).ToArray();
+        var findings = collector.Findings.ToArray();
+        Array.Sort(findings, (a, b) => a.Category == category != (b.Category == category) ? (a.Category == category ? -1 : 1) : b.Confidence.CompareTo(a.Confidence));
         var isThreat = confidence >= ThreatThreshold;
         return new ThreatAnalysis(
             isThreat,

@@ -34,4 +34,18 @@ public sealed class PathologicalInputTests
         Assert.That(finished, Is.True, $"analysis of a {input.Length}-character input did not finish within 2 s");
         Assert.That(task.Result.Confidence, Is.InRange(0.0, 1.0));
     }
+
+    [TestCase("x' OR 'a'='a", "sql_injection")]
+    [TestCase("<svg onload=confirm(1)>", "xss")]
+    [TestCase(";cat /etc/shadow", "command_injection")]
+    public void Attack_after_long_harmless_padding_is_still_found(string attack, string category)
+    {
+        var padding = string.Concat(Enumerable.Repeat("<b>plain (words) here</b> ", 300));
+        var analysis = AnalyzerFactory.Shared.Analyze(padding + attack);
+        Assert.Multiple(() =>
+        {
+            Assert.That(analysis.IsThreat, Is.True);
+            Assert.That(analysis.Category, Is.EqualTo(category));
+        });
+    }
 }

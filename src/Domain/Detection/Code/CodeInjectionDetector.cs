@@ -33,6 +33,8 @@ internal sealed class CodeInjectionDetector : IThreatDetector
         "import os", "eval(compile(", "__builtins__", "phpinfo()", "${@", "{${", "\";system(", "';system(",
     ];
 
+    private static readonly MultiPattern MarkerMatcher = new(Markers);
+
     public void Inspect(NormalisedInput input, FindingCollector findings)
     {
         var view = input.Canonical;
@@ -42,13 +44,11 @@ internal sealed class CodeInjectionDetector : IThreatDetector
             return;
         }
 
-        foreach (var m in Markers)
+        var at = MarkerMatcher.Next(s, 0, out var m);
+        if (at >= 0)
         {
-            var at = s.IndexOf(m, StringComparison.Ordinal);
-            if (at >= 0)
             {
                 findings.Add(Cat, "code.interpreter_marker", m is "<?php" or "<?=" ? 0.85 : 0.92, view, at, Math.Min(s.Length - at, m.Length + 30), "construct that reaches an interpreter's code-execution API");
-                break;
             }
         }
 

@@ -8,7 +8,7 @@ namespace InfiniteSecurity.Domain.Detection.Html;
 /// </summary>
 internal static class HtmlTokenizer
 {
-    public const int MaxTags = 64;
+    public const int MaxTags = 2048;
 
     /// <summary>Finds the next tag at or after <paramref name="from"/>.</summary>
     public static bool TryNextTag(ReadOnlySpan<char> s, int from, out HtmlTag tag)

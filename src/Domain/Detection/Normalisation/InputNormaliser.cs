@@ -88,8 +88,7 @@ internal static class InputNormaliser
         }
 
         var containedNul = hadNul || raw.Contains('\0', StringComparison.Ordinal);
-        var canonical = new DecodedView("canonical", Canonicaliser.Canonicalise(current));
-        return new NormalisedInput(raw, views, canonical, depth, containedNul);
+        return new NormalisedInput(raw, views, depth, containedNul);
     }
 
     private static void AppendName(StringBuilder name, string step)

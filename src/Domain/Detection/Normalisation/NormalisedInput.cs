@@ -6,11 +6,12 @@ namespace InfiniteSecurity.Domain.Detection.Normalisation;
 /// </summary>
 internal sealed class NormalisedInput
 {
-    public NormalisedInput(string raw, IReadOnlyList<DecodedView> views, DecodedView canonical, int obfuscationDepth, bool containedNul)
+    private DecodedView? _canonical;
+
+    public NormalisedInput(string raw, IReadOnlyList<DecodedView> views, int obfuscationDepth, bool containedNul)
     {
         Raw = raw;
         Views = views;
-        Canonical = canonical;
         ObfuscationDepth = obfuscationDepth;
         ContainedNul = containedNul;
     }
@@ -24,7 +25,8 @@ internal sealed class NormalisedInput
     public DecodedView Decoded => Views[^1];
 
     /// <summary>Lower-cased, SQL comments removed, whitespace variants collapsed to one space, NUL removed.</summary>
-    public DecodedView Canonical { get; }
+    /// <remarks>Built on first use: only some detectors need it. An instance belongs to one analysis (one thread).</remarks>
+    public DecodedView Canonical => _canonical ??= new DecodedView("canonical", Canonicaliser.Canonicalise(Decoded.Text));
 
     /// <summary>How many decoding rounds changed the text; deep nesting is rare in honest input.</summary>
     public int ObfuscationDepth { get; }

@@ -60,13 +60,8 @@ internal sealed class PathTraversalDetector : IThreatDetector
         }
 
         // Absolute path to a sensitive file, anchored where a path value would start.
-        foreach (var p in SensitivePaths.Unix)
+        for (var at = SensitivePaths.Matcher.Next(s, 0, out var p); at >= 0; at = SensitivePaths.Matcher.Next(s, at + 1, out p))
         {
-            var at = Scanning.Find(s, p);
-            if (at < 0)
-            {
-                continue;
-            }
 
             var boundary = p[^1] == '/' || at + p.Length >= s.Length || !char.IsAsciiLetterOrDigit(s[at + p.Length]);
             var afterSlash = at > 0 && s[at - 1] == '/';
@@ -96,18 +91,18 @@ internal sealed class PathTraversalDetector : IThreatDetector
             }
         }
 
-        foreach (var wrapper in Wrappers)
+        for (var at = WrapperMatcher.Next(s, 0, out var wrapper); at >= 0; at = WrapperMatcher.Next(s, at + 1, out wrapper))
         {
-            var at = Scanning.Find(s, wrapper);
-            if (at >= 0 && (at == 0 || !char.IsAsciiLetter(s[at - 1])))
+            if (at == 0 || !char.IsAsciiLetter(s[at - 1]))
             {
                 var strong = wrapper is "php://filter" or "php://input" or "phar://" or "zip://" or "expect://" or "file:///" or "file://c:" or "php://fd";
                 f.Add(Cat, "path.stream_wrapper", strong ? 0.88 : 0.7, view, at, Math.Min(s.Length - at, wrapper.Length + 30), "stream wrapper reads local files");
+                break;
             }
         }
     }
 
-    private static readonly string[] Wrappers = ["file:///", "file://c:", "file://localhost/", "php://filter", "php://input", "php://fd", "phar://", "zip://", "expect://", "compress.zlib://", "glob://", "file://"];
+    private static readonly MultiPattern WrapperMatcher = new("file:///", "file://c:", "file://localhost/", "php://filter", "php://input", "php://fd", "phar://", "zip://", "expect://", "compress.zlib://", "glob://", "file://");
 
     /// <summary>
     /// Longest run of "..[sep]" segments from <paramref name="from"/>. Separators are '/', '\', and a dot run may be
@@ -175,20 +170,7 @@ internal sealed class PathTraversalDetector : IThreatDetector
         return best;
     }
 
-    private static int SensitiveIndex(ReadOnlySpan<char> target)
-    {
-        var best = -1;
-        foreach (var p in SensitivePaths.Unix)
-        {
-            var at = Scanning.Find(target, p);
-            if (at >= 0 && (best < 0 || at < best))
-            {
-                best = at;
-            }
-        }
-
-        return best;
-    }
+    private static int SensitiveIndex(ReadOnlySpan<char> target) => SensitivePaths.Matcher.Next(target, 0, out _);
 
     // The sensitive path is the whole value: at input start, after '=', ':', a quote, a wrapper, or after spaces at start.
     private static bool IsValueStart(ReadOnlySpan<char> s, int slash)

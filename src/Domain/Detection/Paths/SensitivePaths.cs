@@ -17,4 +17,6 @@ internal static class SensitivePaths
         "boot.ini", "win.ini", "system.ini", "windows/", "winnt/", "system32/", "inetpub/", "web.config",
         "php.ini", "httpd.conf", "config.inc.php", "autoexec.bat", "apache/logs", "xampp/",
     ];
+
+    public static readonly MultiPattern Matcher = new(Unix);
 }

@@ -7,6 +7,8 @@ namespace InfiniteSecurity.Domain.Detection.Scoring;
 /// </summary>
 internal readonly record struct StatisticalProfile(double SpecialDensity, double Entropy, bool LooksLikeProse)
 {
+    private static readonly double[] CountLog = Enumerable.Range(0, 256).Select(c => c < 2 ? 0.0 : c * Math.Log2(c)).ToArray();
+
     public static StatisticalProfile Of(string s)
     {
         if (s.Length == 0)
@@ -30,7 +32,7 @@ internal readonly record struct StatisticalProfile(double SpecialDensity, double
                 other++;
             }
 
-            if (char.IsLetter(c))
+            if (char.IsAsciiLetter(c) || (c >= 128 && char.IsLetter(c)))
             {
                 letters++;
             }
@@ -44,22 +46,23 @@ internal readonly record struct StatisticalProfile(double SpecialDensity, double
             }
         }
 
-        var entropy = 0.0;
+        // H = log2(n) - (1/n) * sum(c * log2 c); c*log2(c) comes from a table for the small counts of short inputs.
         double n = s.Length;
+        var sum = 0.0;
         foreach (var count in histogram)
         {
-            if (count > 0)
+            if (count > 1)
             {
-                var p = count / n;
-                entropy -= p * Math.Log2(p);
+                sum += count < CountLog.Length ? CountLog[count] : count * Math.Log2(count);
             }
         }
 
-        if (other > 0)
+        if (other > 1)
         {
-            var p = other / n;
-            entropy -= p * Math.Log2(p);
+            sum += other * Math.Log2(other);
         }
+
+        var entropy = Math.Log2(n) - (sum / n);
 
         var density = special / n;
         var prose = s.Length >= 30 && spaces >= 4 && letters / n > 0.7 && density < 0.05;
@@ -78,6 +81,12 @@ internal readonly record struct StatisticalProfile(double SpecialDensity, double
         if (SpecialDensity >= 0.25)
         {
             a += 0.02;
+        }
+
+        // Encoded or packed payloads spread over many symbols; prose sits around 4 bits per character.
+        if (Entropy >= 5.0)
+        {
+            a += 0.01;
         }
 
         if (LooksLikeProse)

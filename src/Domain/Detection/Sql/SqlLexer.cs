@@ -8,7 +8,7 @@ namespace InfiniteSecurity.Domain.Detection.Sql;
 /// </summary>
 internal static class SqlLexer
 {
-    public const int MaxTokens = 256;
+    public const int MaxTokens = 4096;
 
     /// <summary>Lexes <paramref name="s"/> in <paramref name="context"/>. Returns false when the input never leaves the quoted string.</summary>
     public static bool TryLex(ReadOnlySpan<char> s, SqlQuoteContext context, List<SqlToken> tokens, out int breakout, bool backslashEscapes = true)

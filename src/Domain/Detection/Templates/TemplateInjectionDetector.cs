@@ -28,6 +28,8 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
         "registerundefinedfiltercallback", "system(", "passthru(", "spel", "springframework", "os.popen", "subprocess",
     ];
 
+    private static readonly MultiPattern ObjectWalkMatcher = new(ObjectWalks);
+
     public void Inspect(NormalisedInput input, FindingCollector findings)
     {
         foreach (var view in input.Views)
@@ -52,7 +54,7 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
         {
             var at = s.IndexOf(open, StringComparison.Ordinal);
             var guard = 0;
-            while (at >= 0 && guard++ < 32)
+            while (at >= 0 && guard++ < 256)
             {
                 var bodyStart = at + open.Length;
                 var rel = s[bodyStart..].IndexOf(close, StringComparison.Ordinal);
@@ -73,13 +75,10 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
             return;
         }
 
-        foreach (var w in ObjectWalks)
+        if (ObjectWalkMatcher.ContainsAny(trimmed))
         {
-            if (trimmed.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                f.Add(Cat, "ssti.object_walk", 0.97, view, at, length, "template expression walks the object graph toward code execution");
-                return;
-            }
+            f.Add(Cat, "ssti.object_walk", 0.97, view, at, length, "template expression walks the object graph toward code execution");
+            return;
         }
 
         if (closed && IsArithmeticProbe(trimmed))

@@ -58,7 +58,7 @@ internal sealed class UrlTargetDetector : IThreatDetector
         // Every scheme://authority in the view.
         var searchFrom = 0;
         var guard = 0;
-        while (guard++ < 16)
+        while (guard++ < 256)
         {
             var rel = s[searchFrom..].IndexOf("//", StringComparison.Ordinal);
             if (rel < 0)
