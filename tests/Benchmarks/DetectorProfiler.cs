@@ -13,6 +13,20 @@ internal static class DetectorProfiler
         const int n = 200_000;
         var analyzer = new ThreatAnalyzer(new DecisionPolicy(new DecisionPolicyOptions()));
         Time("analyze (total)", n, () => analyzer.Analyze(input));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            analyzer.Analyze(input);
+        }
+
+        Console.WriteLine($"allocated per analysis: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1000} B");
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            BenignPrefilter.IsPlainlyBenign(input);
+        }
+
+        Console.WriteLine($"allocated per prefilter: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1000} B");
         Time("normalise", n, () => InputNormaliser.Normalise(input));
         Time("prefilter", n, () => BenignPrefilter.IsPlainlyBenign(input));
         Time("statistics", n, () => StatisticalProfile.Of(input));
@@ -20,7 +34,11 @@ internal static class DetectorProfiler
         var detectors = typeof(ThreatAnalyzer).GetField("Detectors", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null) as IThreatDetector[];
         foreach (var d in detectors!)
         {
-            Time(d.GetType().Name, n, () => d.Inspect(normalised, new FindingCollector()));
+            Time(d.GetType().Name, n, () =>
+            {
+                d.Inspect(normalised, new FindingCollector());
+                return 0;
+            });
         }
 
         var collector = new FindingCollector();
@@ -30,10 +48,22 @@ internal static class DetectorProfiler
         }
 
         Time("score", n, () => ThreatScorer.Score(collector.Findings, normalised, default));
+        Time("pipeline replica", n, () =>
+        {
+            var nn = InputNormaliser.Normalise(input);
+            var c = new FindingCollector();
+            foreach (var d in detectors!)
+            {
+                d.Inspect(nn, c);
+            }
+
+            return ThreatScorer.Score(c.Findings, nn, default);
+        });
+        Time("analyze again", n, () => analyzer.Analyze(input));
         return 0;
     }
 
-    private static void Time(string name, int n, Action action)
+    private static void Time<T>(string name, int n, Func<T> action)
     {
         for (var i = 0; i < 1000; i++)
         {
