@@ -58,6 +58,13 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
             return ThreatAnalysis.Benign;
         }
 
+        return AnalyzeDecoded(input, behaviour);
+    }
+
+    // Kept apart from the fast path so that nothing this method allocates (closures included) is paid by the
+    // benign majority that never gets here.
+    private ThreatAnalysis AnalyzeDecoded(string input, BehaviourSignal behaviour)
+    {
         var normalised = InputNormaliser.Normalise(input);
         var collector = new FindingCollector();
         foreach (var detector in Detectors)
