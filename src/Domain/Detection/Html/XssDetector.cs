@@ -73,6 +73,7 @@ internal sealed class XssDetector : IThreatDetector
         InspectScriptUrls(view, s, f);
         InspectStringBreakouts(view, s, f);
         InspectSinkAliases(view, s, f);
+        InspectDomFlows(view, s, f);
         InspectConcatenatedSinks(view, s, f);
         var create = Scanning.Find(s, "createelement(");
         if (create >= 0 && (Scanning.Find(s[create..], "script") is > 0 and < 24 || Scanning.Find(s[create..], "iframe") is > 0 and < 24))
@@ -139,6 +140,50 @@ internal sealed class XssDetector : IThreatDetector
         }
     }
 
+    // Attacker-controlled DOM sources handed to a sink (open(name), eval(location.hash.slice(1))) and HTML written
+    // through innerHTML/outerHTML.
+    private static void InspectDomFlows(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        foreach (var assign in (ReadOnlySpan<string>)[".innerhtml", ".outerhtml"])
+        {
+            var at = Scanning.Find(s, assign);
+            if (at > 0)
+            {
+                var k = Scanning.SkipSpaces(s, at + assign.Length);
+                if (k < s.Length && s[k] == '=' && (k + 1 >= s.Length || s[k + 1] != '='))
+                {
+                    f.Add(Cat, "xss.dom_sink_assignment", 0.72, view, at, Math.Min(s.Length - at, 40), "HTML written into the DOM through innerHTML/outerHTML");
+                    return;
+                }
+            }
+        }
+
+        for (var p = s.IndexOf('('); p > 0; p = NextIndex(s, '(', p))
+        {
+            var k = p - 1;
+            while (k >= 0 && (Scanning.IsIdentChar(s[k]) || s[k] == '.'))
+            {
+                k--;
+            }
+
+            var name = s[(k + 1)..p];
+            if (name.Length == 0 || !IsSink(name) || (k >= 0 && Scanning.IsIdentChar(s[k])))
+            {
+                continue;
+            }
+
+            var arg = s[(p + 1)..];
+            foreach (var source in (ReadOnlySpan<string>)["name)", "name,", "window.name", "location.hash", "location.search", "location.href", "location)", "document.url", "document.referrer", "document.cookie", "top.name"])
+            {
+                if (arg.StartsWith(source, StringComparison.OrdinalIgnoreCase))
+                {
+                    f.Add(Cat, "xss.dom_source_to_sink", 0.8, view, k + 1, Math.Min(s.Length - k - 1, name.Length + 24), "attacker-controlled DOM source passed to a script sink");
+                    return;
+                }
+            }
+        }
+    }
+
     // 'ev'+'al', /ev/.source+/al/.source, 'jav'||''+'ascript': a sink name assembled from string pieces. The
     // literals are joined in order and the joined text is searched for sink names and script schemes.
     private static void InspectConcatenatedSinks(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
@@ -184,7 +229,7 @@ internal sealed class XssDetector : IThreatDetector
         }
 
         var text = joined[..n];
-        foreach (var sink in (ReadOnlySpan<string>)["eval", "alert", "javascript:", "location", "unescape", "iframe", "fromcharcode", "document.cookie"])
+        foreach (var sink in (ReadOnlySpan<string>)["eval", "alert", "javascript", "location", "unescape", "iframe", "fromcharcode", "document.cookie"])
         {
             var at = text.IndexOf(sink, StringComparison.Ordinal);
             if (at >= 0 && !(s.IndexOf(sink, StringComparison.OrdinalIgnoreCase) >= 0))
@@ -241,8 +286,19 @@ internal sealed class XssDetector : IThreatDetector
             f.Add(Cat, "xss.external_script_resource", 0.72, view, tag.Start, len, "element pulls an external stylesheet, binding or data island");
         }
 
+        // SVG/SMIL animation that rewrites a link or handler attribute (<set attributeName=href to=...>).
+        if (tag.Name is "set" or "animate" or "animatemotion" or "animatetransform" && attributes.Exists(a => a.Name == "attributename" && (a.Value.EndsWith("href", StringComparison.OrdinalIgnoreCase) || a.Value.StartsWith("on", StringComparison.OrdinalIgnoreCase))))
+        {
+            f.Add(Cat, "xss.animated_attribute", 0.8, view, tag.Start, len, "SVG animation rewrites a link or event attribute");
+        }
+
         if (tag.Name == "meta")
         {
+            if (attributes.Exists(a => a.Name == "http-equiv" && a.Value.ToLowerInvariant() is "link" or "set-cookie" or "content-security-policy" or "default-style"))
+            {
+                f.Add(Cat, "xss.meta_header", 0.75, view, tag.Start, len, "meta http-equiv sets a header (stylesheet link, cookie, CSP) from markup");
+            }
+
             foreach (var a in attributes)
             {
                 if (a.Name == "content" && a.Value.Contains("url=", StringComparison.OrdinalIgnoreCase) && (HasScriptScheme(a.Value[(a.Value.IndexOf("url=", StringComparison.OrdinalIgnoreCase) + 4)..]) || a.Value.Contains("//", StringComparison.Ordinal)))
@@ -263,6 +319,12 @@ internal sealed class XssDetector : IThreatDetector
 
     private static bool IsEventHandler(string name)
     {
+        // XML Events (ev:handler, ev:event) bind script to an element the same way on* attributes do.
+        if (name.EndsWith(":handler", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (name.Length < 5 || !name.StartsWith("on", StringComparison.Ordinal))
         {
             return false;

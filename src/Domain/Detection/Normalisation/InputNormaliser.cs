@@ -87,6 +87,16 @@ internal static class InputNormaliser
             }
         }
 
+        // A value that is one base64 token is often a payload packed to pass filters (data: URIs, cookies, JSON
+        // fields). Its decoding becomes one more view when it is printable text.
+        if (Base64View.TryDecode(current, out var unpacked))
+        {
+            depth++;
+            AppendName(name, "base64");
+            current = unpacked;
+            views.Add(new DecodedView(name.ToString(), current));
+        }
+
         var containedNul = hadNul || raw.Contains('\0', StringComparison.Ordinal);
         return new NormalisedInput(raw, views, depth, containedNul);
     }
