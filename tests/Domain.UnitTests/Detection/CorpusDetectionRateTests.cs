@@ -22,10 +22,10 @@ public sealed class CorpusDetectionRateTests
     }
 
     [Test]
-    public void Sql_injection_detection_rate_meets_floor() => AssertRate("sql_injection", 0.955);
+    public void Sql_injection_detection_rate_meets_floor() => AssertRate("sql_injection", 0.96);
 
     [Test]
-    public void Xss_detection_rate_meets_floor() => AssertRate("xss", 0.96);
+    public void Xss_detection_rate_meets_floor() => AssertRate("xss", 0.965);
 
     [Test]
     public void Command_injection_detection_rate_meets_floor() => AssertRate("command_injection", 0.97);

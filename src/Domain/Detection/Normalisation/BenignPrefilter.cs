@@ -14,7 +14,7 @@ internal static class BenignPrefilter
 
     // Attacks that need no syntax character: SQL keywords written out, and hex-literal encodings (0x2e0x2e).
     private static readonly SearchValues<string> Keywords = SearchValues.Create(
-        ["union", "select", "insert", "delete", "drop ", "exec", "declare", "waitfor", "sleep", "benchmark", "xp_", "0x", "jndi", "shutdown"],
+        ["union", "select", "insert", "delete", "drop ", "exec", "declare", "waitfor", "sleep", "benchmark", "xp_", "0x", "jndi", "shutdown", "between", "utl_", "dbms_"],
         StringComparison.OrdinalIgnoreCase);
 
     public static bool ContainsKeyword(ReadOnlySpan<char> s) => s.IndexOfAny(Keywords) >= 0;

@@ -104,7 +104,8 @@ internal sealed class SqlInjectionDetector : IThreatDetector
 
         // After a real breakout the quote is followed by SQL (an operator, keyword, paren, comment, ';'); an apostrophe
         // in prose is followed by the rest of a word: I'd, Shell's, don't.
-        if (broke && first < n && t[first].Kind == SqlTokenKind.Word && !SqlVocabulary.CanFollowBreakout(Text(s, t[first])))
+        if (broke && first < n && t[first].Kind == SqlTokenKind.Word && !SqlVocabulary.CanFollowBreakout(Text(s, t[first]))
+            && !(first + 1 < n && t[first + 1].Kind == SqlTokenKind.String && t[first].Length <= 8))
         {
             return;
         }
@@ -175,6 +176,12 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                         {
                             var inParens = i > 0 && t[i - 1].Kind == SqlTokenKind.LeftParen;
                             var hasFrom = FindWord(s, t, i + 1, "from", 24) > 0;
+                            var into = FindWord(s, t, i + 1, "into", 12);
+                            if (into > 0 && into + 1 < n && (t[into + 1].Kind == SqlTokenKind.Variable || Is(s, t[into + 1], "outfile") || Is(s, t[into + 1], "dumpfile") || t[i + 1].Kind == SqlTokenKind.Variable))
+                            {
+                                f.Add(Cat, "sqli.select_into", 0.85, view, tok.Start, End(t[into + 1]) - tok.Start, "SELECT ... INTO writes query results to a variable or file");
+                            }
+
                             if (inParens)
                             {
                                 f.Add(Cat, "sqli.subquery", strong ? 0.93 : 0.85, view, tok.Start, End(t[Math.Min(n - 1, i + 2)]) - tok.Start, "nested SELECT injected into an expression");
@@ -199,6 +206,11 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                             {
                                 weakFunctions++;
                             }
+                        }
+                        else if (w.StartsWith("utl_", StringComparison.OrdinalIgnoreCase) || w.StartsWith("dbms_", StringComparison.OrdinalIgnoreCase) || w.StartsWith("sys.dbms_", StringComparison.OrdinalIgnoreCase))
+                        {
+                            // Oracle packages for out-of-band requests, DNS lookups and delays; no prose uses them.
+                            f.Add(Cat, "sqli.probe_function", strong || (i > 0 && t[i - 1].Kind == SqlTokenKind.Logic) ? 0.9 : 0.75, view, tok.Start, tok.Length, "Oracle package used for out-of-band or time-based probing");
                         }
                         else if (w.Equals("waitfor", StringComparison.OrdinalIgnoreCase) && hasNext && (Is(s, next, "delay") || Is(s, next, "time")))
                         {
@@ -281,7 +293,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                 {
                     comparison |= ComparisonWordShape(s, t, j);
                 }
-                else if (w.Equals("select", StringComparison.OrdinalIgnoreCase))
+                else if (w.Equals("select", StringComparison.OrdinalIgnoreCase) || w.Equals("exists", StringComparison.OrdinalIgnoreCase))
                 {
                     subselect = true;
                 }

@@ -102,6 +102,21 @@ internal static class HostClassifier
         }
     }
 
+    private static bool EmbedsInternalAddress(string host)
+    {
+        var labels = host.Split('.');
+        for (var k = 0; k + 4 < labels.Length + 1 && labels.Length > 4; k++)
+        {
+            var candidate = string.Join('.', labels, k, 4);
+            if (candidate.All(c => char.IsAsciiDigit(c) || c == '.') && TryParseIPv4(candidate, out var a, out _) && IsInternal(a))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsInternal(uint a) =>
         (a >> 24) is 127 or 10 or 0 || (a >> 20) == (172 << 4 | 1) || (a >> 16) == ((192 << 8) | 168) || (a >> 16) == ((169 << 8) | 254)
         || a == ((100u << 24) | (100 << 16) | (100 << 8) | 200) || (a >> 22) == ((100 << 2) | 1);
@@ -135,10 +150,24 @@ internal static class HostClassifier
             return IsInternal(address);
         }
 
-        var lower = host.ToString().ToLowerInvariant();
-        if (lower.StartsWith("metadata", StringComparison.Ordinal) || lower.EndsWith(".internal", StringComparison.Ordinal))
+        var lower = host.ToString().ToLowerInvariant().TrimEnd('.');
+        if (lower.StartsWith("metadata", StringComparison.Ordinal) || lower.EndsWith(".internal", StringComparison.Ordinal) || lower is "instance-data" or "instance-data.ec2.internal")
         {
             metadata = true;
+            return true;
+        }
+
+        // Names that resolve to loopback by design, and wildcard DNS (127.0.0.1.nip.io) that embeds an internal
+        // address in the name: both exist to get past host-name allow-lists.
+        if (lower is "localtest.me" or "lvh.me" or "vcap.me" or "localh.st" || lower.EndsWith(".localtest.me", StringComparison.Ordinal) || lower.EndsWith(".lvh.me", StringComparison.Ordinal))
+        {
+            obfuscated = true;
+            return true;
+        }
+
+        if (EmbedsInternalAddress(lower))
+        {
+            obfuscated = true;
             return true;
         }
 

@@ -16,7 +16,8 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
     private static readonly HashSet<string> Operators = new(StringComparer.OrdinalIgnoreCase)
     {
         "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "regex", "where", "exists", "or", "and", "nor", "not", "expr",
-        "elemmatch", "all", "size", "type", "mod", "text", "function", "accumulator", "lookup", "jsonschema", "options",
+        "elemmatch", "all", "size", "type", "mod", "text", "function", "accumulator", "lookup", "jsonschema", "options", "comment",
+        "exec", "set", "unset", "push", "rename",
     };
 
     public void Inspect(NormalisedInput input, FindingCollector findings)
@@ -62,13 +63,46 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
                 return;
             }
 
+            // db.<collection>.<method>( — the MongoDB shell API; this.<field>.match( — a $where predicate.
             var db = Scanning.Find(s, "db.");
-            if (db >= 0 && (db == 0 || !Scanning.IsIdentChar(s[db - 1])) && Scanning.Find(s, "db.getcollection") >= 0 || Scanning.Find(s, "this.password") >= 0 && s.IndexOf('(') > 0)
+            if (db >= 0 && (db == 0 || !Scanning.IsIdentChar(s[db - 1])) && IsDottedCall(s, db + 3))
             {
-                findings.Add(Cat, "nosql.shell_api", 0.75, view, Math.Max(0, db), 20, "MongoDB shell API in input");
+                findings.Add(Cat, "nosql.shell_api", 0.8, view, db, Math.Min(s.Length - db, 30), "MongoDB shell API call in input");
+                return;
+            }
+
+            var self = Scanning.Find(s, "this.");
+            if (self >= 0 && IsDottedCall(s, self + 5) && s[..self].IndexOfAny("'\"&|;") >= 0)
+            {
+                findings.Add(Cat, "nosql.js_breakout", 0.8, view, self, Math.Min(s.Length - self, 30), "document field tested inside an injected server-side predicate");
+                return;
+            }
+
+            // '; it=new Date(); do { ... } while (pt - it < 5000): a busy loop that delays the server (time-based probe).
+            var loop = Scanning.Find(s, "while(");
+            if (loop < 0)
+            {
+                loop = Scanning.Find(s, "while (");
+            }
+
+            if (loop >= 0 && Scanning.Find(s, "new date") >= 0 && s.IndexOfAny('\'', '"') >= 0)
+            {
+                findings.Add(Cat, "nosql.js_time_probe", 0.8, view, loop, Math.Min(s.Length - loop, 30), "JavaScript busy loop used as a time-based probe");
                 return;
             }
         }
+    }
+
+    // ident.ident...( within a short distance
+    private static bool IsDottedCall(ReadOnlySpan<char> s, int i)
+    {
+        var start = i;
+        while (i < s.Length && i - start < 60 && (Scanning.IsIdentChar(s[i]) || s[i] == '.'))
+        {
+            i++;
+        }
+
+        return i > start && i < s.Length && s[i] == '(' && s[start..i].IndexOf('.') > 0;
     }
 
     private static bool InKeyPosition(ReadOnlySpan<char> s, int dollar, int end)
@@ -96,7 +130,8 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
                 k--;
             }
 
-            return k >= 0 && s[k] is '{' or ',';
+            // {$ne: 1}, , $where: ..., or the key at the very start of an injected object body.
+            return k < 0 || s[k] is '{' or ',' or '\'' or '"';
         }
 
         return false;
