@@ -25,7 +25,7 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
 
     // Real line breaks in the raw input can be an honest multi-line text field; there only the headers an attacker
     // needs (cookies, redirects, body framing, recipients) count. Encoded breaks are never honest.
-    private static readonly string[] SensitiveHeaders = ["set-cookie:", "location:", "content-length:", "content-type:", "refresh:", "transfer-encoding:", "x-forwarded-for:", "host:", "access-control-allow-origin:", "content-security-policy:"];
+    private static readonly string[] SensitiveHeaders = ["set-cookie:", "location: http", "location: /", "location:http", "content-length: 0", "content-type: text/html", "refresh: 0", "transfer-encoding: chunked", "access-control-allow-origin:", "content-security-policy:"];
 
     private static void InspectView(DecodedView view, FindingCollector f, bool rawLineBreaks)
     {

@@ -9,7 +9,7 @@ internal static class ShellVocabulary
     // Commands that reveal something on their own, without arguments (reconnaissance).
     private static readonly HashSet<string> Recon = new(StringComparer.OrdinalIgnoreCase)
     {
-        "id", "whoami", "uname", "ifconfig", "ipconfig", "hostname", "pwd", "env", "printenv", "systeminfo", "netstat",
+        "id", "whoami", "uname", "ifconfig", "ipconfig", "hostname", "env", "printenv", "systeminfo", "netstat",
         "tasklist", "ver", "getuid", "w", "who", "last", "groups", "lsb_release", "arp", "route", "set", "ls", "dir",
         "phpinfo", "sysinfo", "ps",
     };

@@ -88,9 +88,13 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
             return;
         }
 
-        if (closed && open is "{{" or "{%" && (trimmed.IndexOf('(') >= 0 || trimmed.IndexOf('|') >= 0 && trimmed.IndexOf('(') >= 0 || Scanning.Find(trimmed, "import") >= 0))
+        if (closed && open is "{{" or "{%" && (trimmed.IndexOf('(') >= 0 || Scanning.Find(trimmed, "import") >= 0))
         {
-            f.Add(Cat, "ssti.expression_call", 0.75, view, at, length, "template expression calling functions");
+            // {{ url_for('static') }} is everyday template text; calls only count with a dangerous target.
+            var dangerous = Scanning.Find(trimmed, "import") >= 0 || Scanning.Find(trimmed, "open(") >= 0 || Scanning.Find(trimmed, "eval") >= 0
+                || Scanning.Find(trimmed, "exec") >= 0 || Scanning.Find(trimmed, "system") >= 0 || Scanning.Find(trimmed, "getattr") >= 0
+                || Scanning.Find(trimmed, "range(") >= 0 || Scanning.Find(trimmed, ".read()") >= 0;
+            f.Add(Cat, "ssti.expression_call", dangerous ? 0.8 : 0.4, view, at, length, "template expression calling functions");
             return;
         }
 

@@ -65,7 +65,7 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
 
             // db.<collection>.<method>( — the MongoDB shell API; this.<field>.match( — a $where predicate.
             var db = Scanning.Find(s, "db.");
-            if (db >= 0 && (db == 0 || !Scanning.IsIdentChar(s[db - 1])) && IsDottedCall(s, db + 3))
+            if (db >= 0 && (db == 0 || !Scanning.IsIdentChar(s[db - 1])) && IsDottedCall(s, db + 3, requireDot: false))
             {
                 findings.Add(Cat, "nosql.shell_api", 0.8, view, db, Math.Min(s.Length - db, 30), "MongoDB shell API call in input");
                 return;
@@ -85,7 +85,8 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
                 loop = Scanning.Find(s, "while (");
             }
 
-            if (loop >= 0 && Scanning.Find(s, "new date") >= 0 && s.IndexOfAny('\'', '"') >= 0)
+            var endless = Scanning.Find(s, "while(true)") >= 0 || Scanning.Find(s, "while(1)") >= 0 || Scanning.Find(s, "for(;;)") >= 0;
+            if (loop >= 0 && (Scanning.Find(s, "new date") >= 0 || endless) && s.IndexOfAny('\'', '"') >= 0)
             {
                 findings.Add(Cat, "nosql.js_time_probe", 0.8, view, loop, Math.Min(s.Length - loop, 30), "JavaScript busy loop used as a time-based probe");
                 return;
@@ -94,7 +95,7 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
     }
 
     // ident.ident...( within a short distance
-    private static bool IsDottedCall(ReadOnlySpan<char> s, int i)
+    private static bool IsDottedCall(ReadOnlySpan<char> s, int i, bool requireDot = true)
     {
         var start = i;
         while (i < s.Length && i - start < 60 && (Scanning.IsIdentChar(s[i]) || s[i] == '.'))
@@ -102,7 +103,7 @@ internal sealed class NoSqlInjectionDetector : IThreatDetector
             i++;
         }
 
-        return i > start && i < s.Length && s[i] == '(' && s[start..i].IndexOf('.') > 0;
+        return i > start && i < s.Length && s[i] == '(' && (!requireDot || s[start..i].IndexOf('.') > 0);
     }
 
     private static bool InKeyPosition(ReadOnlySpan<char> s, int dollar, int end)
