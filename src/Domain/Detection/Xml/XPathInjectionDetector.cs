@@ -35,7 +35,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             var args = s[(at + fn.Length)..];
             var close = args.IndexOf(')');
             var inner = close < 0 ? args : args[..close];
-            var pathArgument = inner.Length > 0 && inner[0] is '/' or '@' or '.' || inner.IndexOf("::", StringComparison.Ordinal) >= 0 || ContainsNodeTest(args[..Math.Min(args.Length, 40)]);
+            var pathArgument = inner.Length > 0 && (inner[0] is '/' or '.' || (inner[0] == '@' && (inner.Length == 1 || inner[1] != '@'))) || inner.IndexOf("::", StringComparison.Ordinal) >= 0 || ContainsNodeTest(args[..Math.Min(args.Length, 40)]);
             if (pathArgument)
             {
                 f(findings, view, at, fn.Length + Math.Min(inner.Length + 1, 40), 0.96, "xpath.node_probe", "XPath function applied to a document path (blind XPath probing)");
