@@ -22,6 +22,8 @@ internal sealed class CodeInjectionDetector : IThreatDetector
         "subprocess.call", "subprocess.check_output", "subprocess.run", "__import__", "execfile", "child_process.exec",
         "child_process.execsync", "execsync", "spawn", "spawnsync", "runtime.getruntime", "getruntime", "processbuilder",
         "class.forname", "pickle.loads", "marshal.loads", "process.binding", "vm.runinnewcontext", "invoke-expression", "iex",
+        "print", "echo", "md5", "var_dump", "print_r", "die", "usleep", "response.write", "file_get_contents", "readfile",
+        "fwrite", "file_put_contents", "include", "require_once", "include_once", "highlight_file", "show_source",
     ];
 
     private static readonly string[] Markers =
@@ -81,6 +83,18 @@ internal sealed class CodeInjectionDetector : IThreatDetector
 
             var inner = close < 0 ? args : args[..close];
             var stringArg = inner.Length > 0 && (inner[0] is '\'' or '"' or '$' or '`' || (inner[0] == '[' && inner.Length > 1 && inner[1] is '\'' or '"')) || name.SequenceEqual("phpinfo");
+
+            // eval/assert of computed code (eval(String.fromCharCode(...)), assert(base64_decode(...))).
+            var innerCall = end == i && inner.Length > 0 && Scanning.IsIdentChar(inner[0]) && inner.IndexOf('(') is var call and > 0 && inner[..call].IndexOf(' ') < 0;
+            stringArg |= innerCall && name is "eval" or "assert" or "exec" or "system" or "print" or "echo" or "die" or "var_dump" or "print_r";
+
+            // Output and hashing calls are harmless alone; they count as proof-of-execution probes only when they
+            // follow a statement breakout (';print(md5(1));').
+            var weak = name is "print" or "echo" or "md5" or "var_dump" or "print_r" or "die" or "usleep" or "response.write" or "readfile" or "include" or "require_once" or "include_once" or "fwrite";
+            if (weak && !(k >= 0 && s[k] is ';' or '{' or '.' && (k == 0 || s[..k].IndexOfAny("'\";") >= 0 || s[k] == ';')))
+            {
+                continue;
+            }
             var before = k >= 0 ? s[k] : ' ';
             var injectedPosition = k < 0 || before is ';' or '\'' or '"' or '{' or '.' or '(' or '|' or '&' or '=' or '>' or '}' or ',' or '@' or '?';
             if (!stringArg)
@@ -88,7 +102,8 @@ internal sealed class CodeInjectionDetector : IThreatDetector
                 continue;
             }
 
-            var c = injectedPosition ? 0.85 : 0.6;
+            var afterQuoteBreakout = k >= 1 && s[k] == ';' && s[k - 1] is '\'' or '"';
+            var c = afterQuoteBreakout ? 0.9 : injectedPosition ? 0.85 : 0.6;
             findings.Add(Cat, "code.exec_call", c, view, k + 1, Math.Min(s.Length - k - 1, name.Length + close + 2), "call of a code- or command-execution function with an argument");
             return;
         }
