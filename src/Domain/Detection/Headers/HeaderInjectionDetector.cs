@@ -58,9 +58,12 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
             var line = s[k..];
             var lineEnd = line.IndexOfAny('\r', '\n');
             var header = lineEnd < 0 ? line : line[..lineEnd];
+            // A pasted e-mail in a multi-line text field has To:/From: lines too; with real (not encoded) line breaks
+            // only a single-line address field followed by a header is an injection.
+            var addressField = s[..i].Trim().IndexOf(' ') < 0 && s[..i].IndexOf('@') > 0;
             foreach (var m in MailHeaders)
             {
-                if (header.StartsWith(m, StringComparison.OrdinalIgnoreCase) && (m != "data" || header.Trim().Length == 4))
+                if (header.StartsWith(m, StringComparison.OrdinalIgnoreCase) && (m != "data" || header.Trim().Length == 4) && (!rawLineBreaks || addressField))
                 {
                     var atSign = s[..i].IndexOf('@') >= 0 || header.IndexOf('@') >= 0;
                     f.Add(ThreatCategory.MailInjection, "mail.header_injection", atSign ? 0.93 : 0.8, view, i, Math.Min(s.Length - i, 60), "line break followed by a mail header adds recipients or content");

@@ -139,7 +139,10 @@ internal sealed class UrlTargetDetector : IThreatDetector
             {
                 var nested = path.IndexOf("://", StringComparison.Ordinal);
                 var q = path.IndexOf('?');
-                if (q < 0 || nested < q)
+
+                // /https://evil directly after the host is a redirector; /web/2020/https://... is an archive link.
+                var firstSegment = path.Length > 1 && path[1..].IndexOf('/') is var slash && (slash < 0 || slash + 1 >= nested - 6);
+                if ((q < 0 || nested < q) && firstSegment)
                 {
                     f.Add(ThreatCategory.OpenRedirect, "redirect.nested_url", 0.72, view, urlStart, urlLength, "a second absolute URL in the path, used by redirectors");
                 }
@@ -160,7 +163,10 @@ internal sealed class UrlTargetDetector : IThreatDetector
 
             if (HostClassifier.IsInternalHost(host, out var metadata, out var obfuscatedIp))
             {
-                var c = metadata ? 0.93 : isSsrfScheme ? 0.92 : obfuscatedIp ? 0.88 : 0.8;
+                // "Open http://localhost:8080 in your browser" is documentation, not a forged request: a plain
+                // loopback URL inside a sentence is weak; metadata endpoints, odd schemes and disguised hosts are not.
+                var inProse = schemeStart > 0 && s.Count(' ') >= 3;
+                var c = metadata ? 0.93 : isSsrfScheme ? 0.92 : obfuscatedIp ? 0.88 : inProse ? 0.45 : 0.8;
                 f.Add(ThreatCategory.Ssrf, metadata ? "ssrf.cloud_metadata" : "ssrf.internal_target", c, view, urlStart, urlLength, metadata ? "URL aimed at a cloud metadata endpoint" : "URL aimed at a loopback or private address");
                 continue;
             }
