@@ -65,7 +65,14 @@ internal sealed class PathTraversalDetector : IThreatDetector
 
             var boundary = p[^1] == '/' || at + p.Length >= s.Length || !char.IsAsciiLetterOrDigit(s[at + p.Length]);
             var afterSlash = at > 0 && s[at - 1] == '/';
-            var anchored = boundary && (at == 0 || s[at - 1] == '=' || (afterSlash && (IsValueStart(s, at - 1) || wholeInputIsPath || p[0] == '.')));
+
+            // Anchored at the start of the input, the path must run to the end of the value ("/etc/hosts",
+            // "\\Program Files\\...\\error.log"), not be followed by prose ("/etc/hosts (Closes: #1)" in a
+            // changelog); a parameter value (=/etc/passwd) always counts.
+            var wholeValue = s[at..].IndexOfAny(' ', '\t') < 0;
+            var anchored = boundary && (s[at - (at > 0 ? 1 : 0)] == '=' && at > 0
+                || (at == 0 && wholeValue)
+                || (afterSlash && ((IsValueStart(s, at - 1) && (wholeValue || !StartsInput(s, at - 1))) || ((wholeInputIsPath || p[0] == '.') && wholeValue))));
             if (!anchored)
             {
                 continue;
@@ -171,6 +178,17 @@ internal sealed class PathTraversalDetector : IThreatDetector
     }
 
     private static int SensitiveIndex(ReadOnlySpan<char> target) => SensitivePaths.Matcher.Next(target, 0, out _);
+
+    private static bool StartsInput(ReadOnlySpan<char> s, int slash)
+    {
+        var k = slash;
+        while (k >= 0 && s[k] is '/' or '.')
+        {
+            k--;
+        }
+
+        return k < 0;
+    }
 
     // The sensitive path is the whole value: at input start, after '=', ':', a quote, a wrapper, or after spaces at start.
     private static bool IsValueStart(ReadOnlySpan<char> s, int slash)

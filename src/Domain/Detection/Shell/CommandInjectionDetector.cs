@@ -175,6 +175,13 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             return;
         }
 
+        // $( ) and backticks are Unix shell syntax, and Unix command names are case-sensitive: $(VER) is a make
+        // variable, not the Windows ver command.
+        if (position == ShellCommandPosition.Substitution && text.Any(char.IsAsciiLetterUpper))
+        {
+            return;
+        }
+
         var afterWord = ShellTokenizer.SkipBlanks(s, word.End);
         if (afterWord < s.Length && s[afterWord] == '(')
         {
@@ -224,11 +231,26 @@ internal sealed class CommandInjectionDetector : IThreatDetector
         var reachedEnd = ShellTokenizer.SkipBlanks(s, end) >= s.Length;
         double confidence = position switch
         {
-            ShellCommandPosition.LeadingOperator => shellish || recon || noArgs ? 0.9 : 0.7,
+            ShellCommandPosition.LeadingOperator => shellish || recon || noArgs ? 0.9 : 0.55,
             ShellCommandPosition.Substitution => shellish || recon ? 0.88 : noArgs ? 0.35 : 0.6,
             ShellCommandPosition.ChainOperator => shellish || (recon && (noArgs || reachedEnd) && !pipe) ? 0.82 : 0.4,
             _ => firstShellish ? 0.62 : recon && noArgs && text.Length >= 4 && reachedEnd ? 0.55 : 0,
         };
+
+        // "readlink -m". Closes: #1 quotes a command inside prose; a breakout leaves no prose after the quote.
+        if (quoteOnly && word.Start > 0)
+        {
+            var quote = s[ShellTokenizer.SkipBlanks(s, 0)];
+            var close = s[word.Start..].IndexOf(quote);
+            if (close >= 0)
+            {
+                var rest = s[(word.Start + close + 1)..].Trim();
+                if (rest.Length > 0 && !ShellTokenizer.IsOperatorChar(rest[0]))
+                {
+                    return;
+                }
+            }
+        }
 
         if (quoteOnly && !(shellish || (recon && noArgs)))
         {

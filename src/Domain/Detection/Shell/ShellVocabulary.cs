@@ -24,12 +24,12 @@ internal static class ShellVocabulary
         "wmic", "start", "kill", "killall", "pkill", "base64", "xxd", "od", "nohup", "exec", "eval", "sudo", "su", "crontab",
         "useradd", "usermod", "passwd", "tar", "zip", "unzip", "gcc", "cc", "which", "whereis", "nmap", "iex",
         "invoke-expression", "invoke-webrequest", "iwr", "new-object", "start-process", "get-content", "get-childitem",
-        "invoke-restmethod", "irm", "schtasks", "at", "shutdown", "reboot", "halt", "mknod", "mkfifo", "socat", "openssl",
-        "xterm", "chsh", "dd", "strings", "file", "stat", "readlink", "locate", "systemctl", "service", "curl.exe",
+        "invoke-restmethod", "irm", "schtasks", "shutdown", "reboot", "halt", "mknod", "mkfifo", "socat", "openssl",
+        "xterm", "chsh", "dd", "strings", "stat", "readlink", "locate", "systemctl", "service", "curl.exe",
         "wget.exe", "cscript", "wscript", "msiexec", "vssadmin", "icacls", "attrib", "findstr", "forfiles", "expr", "true", "false",
         "id", "whoami", "uname", "ifconfig", "ipconfig", "hostname", "pwd", "env", "printenv", "systeminfo", "netstat",
         "tasklist", "ver", "getuid", "who", "groups", "arp", "ps", "sysinfo", "runas", "query", "sort", "uniq",
-        "cut", "tr", "rev", "nl", "xargs", "time", "test", "source", "export",
+        "cut", "tr", "rev", "nl", "xargs",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommandLookup = Commands.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -117,7 +117,8 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         var valuePrefix = !broke || (breakout <= 40 && s[..breakout].Count(' ') <= 2);
         var strong = (broke && valuePrefix) || parenBreak;
 
-        if (broke && valuePrefix && first < n && t[first].Kind == SqlTokenKind.Comment && IsTruncatingComment(s, t[first]))
+        if (broke && valuePrefix && first < n && t[first].Kind == SqlTokenKind.Comment && IsTruncatingComment(s, t[first])
+            && s[t[first].Start..].IndexOf(s[breakout]) < 0)
         {
             f.Add(Cat, "sqli.comment_truncation", 0.85, view, breakout, End(t[first]) - breakout, "quote closed and the rest of the query commented out");
         }
@@ -194,7 +195,10 @@ internal sealed class SqlInjectionDetector : IThreatDetector
                         else if (hasNext && next.Kind == SqlTokenKind.LeftParen && SqlVocabulary.IsFunction(w))
                         {
                             var hasArgs = i + 2 < n && t[i + 2].Kind != SqlTokenKind.RightParen;
-                            if (SqlVocabulary.IsProbeFunction(w) && hasArgs)
+                            // MySQL only parses built-in calls written without a space before '(' (outside IGNORE_SPACE),
+                            // and prose writes "benchmark (1.5.0-1)"; a spaced call needs a breakout to count.
+                            var spaced = next.Start > tok.Start + tok.Length;
+                            if (SqlVocabulary.IsProbeFunction(w) && hasArgs && (!spaced || strong))
                             {
                                 f.Add(Cat, "sqli.probe_function", strong ? 0.95 : 0.85, view, tok.Start, End(t[Math.Min(n - 1, i + 3)]) - tok.Start, "time-, error- or file-based probing function call");
                             }
@@ -231,7 +235,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
 
                         break;
                     }
-                case SqlTokenKind.Variable when tok.Length > 2 && s[tok.Start + 1] == '@':
+                case SqlTokenKind.Variable when tok.Length > 2 && s[tok.Start + 1] == '@' && (tok.Start == 0 || !Scanning.IsIdentChar(s[tok.Start - 1])):
                     f.Add(Cat, "sqli.server_variable", strong ? 0.85 : 0.7, view, tok.Start, tok.Length, "reads a server variable such as @@version");
                     break;
                 case SqlTokenKind.Semicolon when i + 1 < n && IsWord(s, t[i + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[i + 1])) && StackedStatementShape(s, t, i + 1):
