@@ -29,7 +29,7 @@ internal sealed class CodeInjectionDetector : IThreatDetector
     private static readonly string[] Markers =
     [
         "<?php", "<?=", "#_memberaccess", "@java.lang.runtime@", "java.lang.runtime", "new java.lang.processbuilder", "#context[",
-        "process.mainmodule", "constructor.constructor", "require('child_process')", "require(\"child_process\")",
+        "process.mainmodule.require", "process.mainmodule.constructor", "constructor.constructor", "require('child_process')", "require(\"child_process\")",
         "__import__(", "os.system(", "ognl", "#cmd=", ".getruntime().exec(", "java.lang.processbuilder", "t(java.lang.",
         "javax.script", "scriptenginemanager", "global.process", "this.constructor",
         "import os", "eval(compile(", "__builtins__", "phpinfo()", "${@", "{${", "\";system(", "';system(",

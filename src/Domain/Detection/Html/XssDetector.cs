@@ -196,6 +196,7 @@ internal sealed class XssDetector : IThreatDetector
         Span<char> joined = stackalloc char[256];
         var n = 0;
         var literals = 0;
+        var lastEnd = -1;
         for (var i = 0; i < s.Length && n < joined.Length; i++)
         {
             var c = s[i];
@@ -205,6 +206,18 @@ internal sealed class XssDetector : IThreatDetector
                 if (close < 0 || close > 40)
                 {
                     continue;
+                }
+
+                // Pieces belong to one expression only when code, not markup or prose, separates them.
+                if (lastEnd >= 0 && !IsConcatenationGap(s[lastEnd..i]))
+                {
+                    if (literals >= 2 && ReportConcatenatedSink(view, s, joined[..n], f))
+                    {
+                        return;
+                    }
+
+                    n = 0;
+                    literals = 0;
                 }
 
                 foreach (var ch in s.Slice(i + 1, close))
@@ -220,24 +233,59 @@ internal sealed class XssDetector : IThreatDetector
 
                 literals++;
                 i += close + 1;
+                lastEnd = i + 1;
             }
         }
 
-        if (literals < 2)
+        if (literals >= 2)
         {
-            return;
+            ReportConcatenatedSink(view, s, joined[..n], f);
         }
+    }
 
-        var text = joined[..n];
+    private static bool ReportConcatenatedSink(DecodedView view, ReadOnlySpan<char> s, ReadOnlySpan<char> text, FindingCollector f)
+    {
         foreach (var sink in (ReadOnlySpan<string>)["eval", "alert", "javascript", "location", "unescape", "iframe", "fromcharcode", "document.cookie"])
         {
             var at = text.IndexOf(sink, StringComparison.Ordinal);
             if (at >= 0 && !(s.IndexOf(sink, StringComparison.OrdinalIgnoreCase) >= 0))
             {
                 f.Add(Cat, "xss.concatenated_sink", 0.8, view, 0, Math.Min(s.Length, 80), "script sink assembled from concatenated string pieces");
-                return;
+                return true;
             }
         }
+
+        return false;
+    }
+
+    // + || , ; = [ ] ( ) ? : digits and short names (s1, a) join pieces; a tag or a real word does not.
+    private static bool IsConcatenationGap(ReadOnlySpan<char> gap)
+    {
+        if (gap.IndexOfAny('<', '>') >= 0)
+        {
+            return false;
+        }
+
+        // /ev/.source + /al/.source: the regex-literal accessor is part of the concatenation, not prose.
+        var letters = 0;
+        for (var k = 0; k < gap.Length; k++)
+        {
+            var ch = gap[k];
+            if (ch == '.' && Scanning.At(gap, k + 1, "source"))
+            {
+                k += 6;
+                letters = 0;
+                continue;
+            }
+
+            letters = char.IsAsciiLetter(ch) ? letters + 1 : 0;
+            if (letters >= 4)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int NextIndex(ReadOnlySpan<char> s, char c, int from)

@@ -201,7 +201,7 @@ internal sealed class CommandInjectionDetector : IThreatDetector
             if (!ShellTokenizer.TryReadWord(s, ref k, out var arg))
             {
                 var at = ShellTokenizer.SkipBlanks(s, before);
-                if (at < s.Length && s[at] is '>' or '<')
+                if (at < s.Length && s[at] is '>' or '<' && !(s[at] == '<' && at + 1 < s.Length && s[at + 1] == '/'))
                 {
                     var target = ShellTokenizer.SkipBlanks(s, at + 1 < s.Length && s[at + 1] is '>' or '&' ? at + 2 : at + 1);
                     shellish |= target < s.Length && s[target] is '/' or '&' or '~' or '.' or '$' or '\\';

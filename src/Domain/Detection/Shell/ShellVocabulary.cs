@@ -26,7 +26,7 @@ internal static class ShellVocabulary
         "invoke-expression", "invoke-webrequest", "iwr", "new-object", "start-process", "get-content", "get-childitem",
         "invoke-restmethod", "irm", "schtasks", "shutdown", "reboot", "halt", "mknod", "mkfifo", "socat", "openssl",
         "xterm", "chsh", "dd", "strings", "stat", "readlink", "locate", "systemctl", "service", "curl.exe",
-        "wget.exe", "cscript", "wscript", "msiexec", "vssadmin", "icacls", "attrib", "findstr", "forfiles", "expr", "true", "false",
+        "wget.exe", "cscript", "wscript", "msiexec", "vssadmin", "icacls", "attrib", "findstr", "forfiles", "expr",
         "id", "whoami", "uname", "ifconfig", "ipconfig", "hostname", "pwd", "env", "printenv", "systeminfo", "netstat",
         "tasklist", "ver", "getuid", "who", "groups", "arp", "ps", "sysinfo", "runas", "query", "sort", "uniq",
         "cut", "tr", "rev", "nl", "xargs",

@@ -271,6 +271,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         var subselect = false;
         var function = false;
         var literalOperands = 0;
+        var plainWords = 0;
         var j = i + 1;
         for (; j < n && j - i <= 14; j++)
         {
@@ -278,6 +279,17 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             if (k.Kind is SqlTokenKind.Logic or SqlTokenKind.Semicolon or SqlTokenKind.Comment)
             {
                 break;
+            }
+
+            // Markup (<paramref ...>) or two ordinary words before the comparison: a sentence, not a condition.
+            if (k.Kind == SqlTokenKind.Operator && s[k.Start] == '<' && k.Length == 1 && k.Start + 1 < s.Length && char.IsAsciiLetter(s[k.Start + 1]))
+            {
+                return;
+            }
+
+            if (!comparison && k.Kind == SqlTokenKind.Word && !SqlVocabulary.CanFollowBreakout(Text(s, k)) && !(j + 1 < n && t[j + 1].Kind == SqlTokenKind.LeftParen) && ++plainWords >= 2)
+            {
+                return;
             }
 
             if (k.Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Variable)
@@ -320,13 +332,13 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             }
         }
 
-        var truthyAlone = rightEnd == i + 2 && (t[i + 1].Kind is SqlTokenKind.Number || (t[i + 1].Kind == SqlTokenKind.String && t[i + 1].Closed && Text(s, t[i + 1]).Trim("'\"").Length > 0) || Is(s, t[i + 1], "true"))
+        var truthyAlone = rightEnd == i + 2 && (t[i + 1].Kind is SqlTokenKind.Number || (t[i + 1].Kind == SqlTokenKind.String && t[i + 1].Closed && Text(s, t[i + 1]).Trim("'\"").Length is > 0 and <= 12 && Text(s, t[i + 1]).IndexOfAny(" <>") < 0) || Is(s, t[i + 1], "true"))
             && (rightEnd == n || t[rightEnd].Kind == SqlTokenKind.Comment);
         var shaped = comparison || subselect || function;
         double confidence;
         if (broke && leading && (shaped || truthyAlone))
         {
-            confidence = strong ? 0.92 : 0.6;
+            confidence = strong ? 0.92 : 0.45;
         }
         else if ((broke || parenBreak) && shaped && (leftIsValue || leading))
         {

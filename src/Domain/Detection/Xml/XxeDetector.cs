@@ -12,6 +12,36 @@ internal sealed class XxeDetector : IThreatDetector
 {
     private const string Cat = ThreatCategory.Xxe;
 
+    // <!ENTITY [%] name ("value" | SYSTEM "uri" | PUBLIC "id" "uri")
+    private static bool IsEntityDeclaration(ReadOnlySpan<char> rest)
+    {
+        var k = 0;
+        if (k >= rest.Length || !char.IsWhiteSpace(rest[k]))
+        {
+            return false;
+        }
+
+        k = Scanning.SkipSpaces(rest, k);
+        if (k < rest.Length && rest[k] == '%')
+        {
+            k = Scanning.SkipSpaces(rest, k + 1);
+        }
+
+        var nameStart = k;
+        while (k < rest.Length && (char.IsLetterOrDigit(rest[k]) || rest[k] is '_' or '-' or '.' or ':'))
+        {
+            k++;
+        }
+
+        if (k == nameStart)
+        {
+            return false;
+        }
+
+        k = Scanning.SkipSpaces(rest, k);
+        return k < rest.Length && (rest[k] is '"' or '\'' || Scanning.At(rest, k, "SYSTEM") || Scanning.At(rest, k, "PUBLIC"));
+    }
+
     public void Inspect(NormalisedInput input, FindingCollector findings)
     {
         foreach (var view in input.Views)
@@ -24,6 +54,11 @@ internal sealed class XxeDetector : IThreatDetector
 
             var entity = Scanning.Find(s, "<!ENTITY");
             var doctype = Scanning.Find(s, "<!DOCTYPE");
+            if (entity >= 0 && !IsEntityDeclaration(s[(entity + 8)..]))
+            {
+                entity = -1;
+            }
+
             if (entity >= 0)
             {
                 var decl = s[entity..];
