@@ -598,11 +598,15 @@ internal sealed class SqlInjectionDetector : IThreatDetector
 
     private static bool SameOperand(ReadOnlySpan<char> s, SqlToken a, SqlToken b) =>
         a.Kind == b.Kind && a.Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.Word && a.Closed && b.Closed
-        && Text(s, a).Equals(Text(s, b), StringComparison.OrdinalIgnoreCase);
+        && Content(s, a).Equals(Content(s, b), StringComparison.OrdinalIgnoreCase);
+
+    // A string's value without its quotes; the last string may be closed by the application's own quote.
+    private static ReadOnlySpan<char> Content(ReadOnlySpan<char> s, SqlToken k) =>
+        k.Kind == SqlTokenKind.String ? Text(s, k).Trim(s[k.Start]) : Text(s, k);
 
     private static bool SameLiteral(ReadOnlySpan<char> s, SqlToken a, SqlToken b) =>
         a.Kind == b.Kind && a.Kind is SqlTokenKind.Number or SqlTokenKind.String && a.Closed && b.Closed
-        && Text(s, a).Equals(Text(s, b), StringComparison.OrdinalIgnoreCase);
+        && Content(s, a).Equals(Content(s, b), StringComparison.OrdinalIgnoreCase);
 
     private static int FindWord(ReadOnlySpan<char> s, List<SqlToken> t, int from, string word, int within)
     {
