@@ -75,6 +75,13 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
             return;
         }
 
+        if (open == "{php}" && closed)
+        {
+            // Smarty's {php} block runs its body as PHP.
+            f.Add(Cat, "ssti.object_walk", 0.93, view, at, length, "Smarty {php} block executes PHP");
+            return;
+        }
+
         if (ObjectWalkMatcher.ContainsAny(trimmed))
         {
             f.Add(Cat, "ssti.object_walk", 0.97, view, at, length, "template expression walks the object graph toward code execution");
@@ -93,7 +100,7 @@ internal sealed class TemplateInjectionDetector : IThreatDetector
             // {{ url_for('static') }} is everyday template text; calls only count with a dangerous target.
             var dangerous = Scanning.Find(trimmed, "import") >= 0 || Scanning.Find(trimmed, "open(") >= 0 || Scanning.Find(trimmed, "eval") >= 0
                 || Scanning.Find(trimmed, "exec") >= 0 || Scanning.Find(trimmed, "system") >= 0 || Scanning.Find(trimmed, "getattr") >= 0
-                || Scanning.Find(trimmed, "range(") >= 0 || Scanning.Find(trimmed, ".read()") >= 0;
+                || Scanning.Find(trimmed, "range(") >= 0 || Scanning.Find(trimmed, ".read()") >= 0 || Scanning.Find(trimmed, "constructor") >= 0;
             f.Add(Cat, "ssti.expression_call", dangerous ? 0.8 : 0.4, view, at, length, "template expression calling functions");
             return;
         }

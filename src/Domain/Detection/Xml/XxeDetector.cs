@@ -87,7 +87,7 @@ internal sealed class XxeDetector : IThreatDetector
             var xinclude = Scanning.Find(s, "xi:include");
             if (xinclude >= 0 || Scanning.Find(s, "XInclude") >= 0)
             {
-                findings.Add(Cat, "xxe.xinclude", 0.88, view, Math.Max(0, xinclude), 20, "XInclude pulls in an external resource");
+                findings.Add(Cat, "xxe.xinclude", 0.95, view, Math.Max(0, xinclude), 20, "XInclude pulls in an external resource");
                 return;
             }
         }
