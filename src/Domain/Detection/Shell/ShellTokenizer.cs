@@ -9,6 +9,10 @@ namespace InfiniteSecurity.Domain.Detection.Shell;
 /// </summary>
 internal static class ShellTokenizer
 {
+    // Reused per thread: words are short and read often, so one builder avoids an allocation per word.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     /// <summary>Reads one word starting at <paramref name="i"/> (after optional blanks). Returns false at an operator or end.</summary>
     public static bool TryReadWord(ReadOnlySpan<char> s, ref int i, out ShellWord word)
     {
@@ -19,7 +23,8 @@ internal static class ShellTokenizer
             return false;
         }
 
-        var sb = new StringBuilder(16);
+        var sb = t_builder ??= new StringBuilder(32);
+        sb.Clear();
         var start = i;
         while (i < s.Length && sb.Length < 256)
         {
