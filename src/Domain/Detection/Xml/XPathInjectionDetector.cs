@@ -38,7 +38,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             var pathArgument = inner.Length > 0 && (inner[0] is '/' or '.' || (inner[0] == '@' && (inner.Length == 1 || inner[1] != '@'))) || inner.IndexOf("::", StringComparison.Ordinal) >= 0 || ContainsNodeTest(args[..Math.Min(args.Length, 40)]);
             if (pathArgument)
             {
-                f(findings, view, at, fn.Length + Math.Min(inner.Length + 1, 40), 0.96, "xpath.node_probe", "XPath function applied to a document path (blind XPath probing)");
+                Report(findings, view, at, fn.Length + Math.Min(inner.Length + 1, 40), 0.96, "xpath.node_probe", "XPath function applied to a document path (blind XPath probing)");
                 return;
             }
         }
@@ -52,7 +52,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
                 var after = Scanning.SkipSpaces(s, at + zero.Length);
                 if (after < s.Length && s[after] is '=' or '<' or '>' or '!' && s[..at].IndexOfAny('\'', '"') >= 0)
                 {
-                    f(findings, view, at, zero.Length + 4, 0.96, "xpath.node_probe", "XPath node function compared inside an injected predicate");
+                    Report(findings, view, at, zero.Length + 4, 0.96, "xpath.node_probe", "XPath node function compared inside an injected predicate");
                     return;
                 }
             }
@@ -65,7 +65,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             var rest = s[(bracket + 1)..].TrimStart();
             if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
             {
-                f(findings, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20), 0.92, "xpath.predicate_breakout", "closes the XPath predicate and unions another location path");
+                Report(findings, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20), 0.92, "xpath.predicate_breakout", "closes the XPath predicate and unions another location path");
                 return;
             }
         }
@@ -73,7 +73,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
         var axis = s.IndexOf("::", StringComparison.Ordinal);
         if (axis > 0 && IsAxis(s, axis))
         {
-            f(findings, view, axis, 12, 0.9, "xpath.axis", "XPath axis step");
+            Report(findings, view, axis, 12, 0.9, "xpath.axis", "XPath axis step");
         }
     }
 
@@ -105,6 +105,6 @@ internal sealed class XPathInjectionDetector : IThreatDetector
         return false;
     }
 
-    private static void f(FindingCollector c, DecodedView v, int start, int len, double conf, string rule, string reason) =>
+    private static void Report(FindingCollector c, DecodedView v, int start, int len, double conf, string rule, string reason) =>
         c.Add(Cat, rule, conf, v, start, len, reason);
 }
