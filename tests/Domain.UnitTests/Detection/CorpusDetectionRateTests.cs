@@ -22,7 +22,7 @@ public sealed class CorpusDetectionRateTests
     }
 
     [Test]
-    public void Sql_injection_detection_rate_meets_floor() => AssertRate("sql_injection", 0.96);
+    public void Sql_injection_detection_rate_meets_floor() => AssertRate("sql_injection", 0.965);
 
     [Test]
     public void Xss_detection_rate_meets_floor() => AssertRate("xss", 0.965);

@@ -352,8 +352,13 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         {
             confidence = 0.7;
         }
-        else if (leading && i == 0 && (truthyAlone || function) && rightEnd < n)
+        else if (leading && i == 0 && ((truthyAlone || function) && rightEnd < n || subselect))
         {
+            confidence = 0.6;
+        }
+        else if (broke && strong && leading && rightEnd == i + 2 && t[i + 1].Kind == SqlTokenKind.String && i + 2 == n)
+        {
+            // admin' or ' — the application's closing quote completes the appended condition.
             confidence = 0.6;
         }
         else if (selfEqual)
@@ -475,7 +480,7 @@ internal sealed class SqlInjectionDetector : IThreatDetector
         return false;
     }
 
-    // MySQL needs "-- " (space or control after the dashes); "#" is a comment only when not a #directive/#tag.
+    // Whether a comment token right after a breakout truncates the query.
     private static bool IsTruncatingComment(ReadOnlySpan<char> s, SqlToken c)
     {
         var after = c.Start + (s[c.Start] == '#' ? 1 : 2);
@@ -484,7 +489,9 @@ internal sealed class SqlInjectionDetector : IThreatDetector
             return true;
         }
 
-        return after >= s.Length || !char.IsLetter(s[after]) && s[after] != '[';
+        // A #directive or --flag is still prose when the quote that "opened" it closes again inside the comment
+        // ('#ifdef' lines); that case is excluded by the caller. Here only "#[attr]" style tokens are rejected.
+        return after >= s.Length || s[after] != '[';
     }
 
     private static bool StartsWithValueThenParen(List<SqlToken> t) =>
