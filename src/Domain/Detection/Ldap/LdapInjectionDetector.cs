@@ -18,13 +18,21 @@ internal sealed class LdapInjectionDetector : IThreatDetector
     {
         foreach (var view in input.Views)
         {
-            InspectView(view, findings);
+            InspectView(view, findings, input.ContainedNul);
         }
     }
 
-    private static void InspectView(DecodedView view, FindingCollector f)
+    private static void InspectView(DecodedView view, FindingCollector f, bool nul)
     {
         var s = view.Text.AsSpan();
+
+        // *)) followed by NUL: close every open filter and cut off the rest of the application's filter.
+        var closeAll = s.IndexOf("*))", StringComparison.Ordinal);
+        if (closeAll >= 0 && nul)
+        {
+            f.Add(Cat, "ldap.nul_truncation", 0.75, view, closeAll, 3, "wildcard closes the filters and a NUL byte truncates the rest");
+        }
+
         var close = s.IndexOf(')');
         if (close < 0)
         {
@@ -53,7 +61,7 @@ internal sealed class LdapInjectionDetector : IThreatDetector
             var isOperator = item < s.Length && s[item] is '|' or '&' or '!';
             var isAssertion = IsFilterItem(s, isOperator ? item + 1 : item);
             var wildcardBefore = i > 0 && s[i - 1] == '*';
-            if (isOperator && (isAssertion || (item + 1 < s.Length && s[item + 1] is '(' or ')')))
+            if (isOperator && (isAssertion || item + 1 >= s.Length || s[item + 1] is '(' or ')'))
             {
                 f.Add(Cat, "ldap.filter_breakout", 0.9, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1), "closes the filter and opens a new boolean filter component");
                 return;
