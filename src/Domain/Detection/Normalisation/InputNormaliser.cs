@@ -81,7 +81,7 @@ internal static class InputNormaliser
             AppendName(name, "unicode");
             current = folded;
             views.Add(new DecodedView(name.ToString(), current));
-            if (current.AsSpan().IndexOfAny("%&\\+") < 0)
+            if (current.AsSpan().IndexOfAny("%&\\+") < 0 && !current.Contains("0x", StringComparison.OrdinalIgnoreCase))
             {
                 break;
             }
