@@ -466,7 +466,7 @@ internal sealed class XssDetector : IThreatDetector
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (c is not '(' and not '`' and not '=')
+            if (c is not '(' and not '`')
             {
                 continue;
             }
@@ -475,12 +475,6 @@ internal sealed class XssDetector : IThreatDetector
             if (c == '(' && i >= 5 && (s[(i - 5)..i].Equals(".call", StringComparison.OrdinalIgnoreCase) || (i >= 6 && s[(i - 6)..i].Equals(".apply", StringComparison.OrdinalIgnoreCase))))
             {
                 nameEnd = s[(i - 6)..i][0] == '.' ? i - 6 : i - 5; // eval.call(this, ...) calls eval
-            }
-
-            if (c == '=')
-            {
-                // document.cookie / location= assignment targets
-                continue;
             }
 
             var k = nameEnd - 1;

@@ -18,7 +18,7 @@ internal static class HtmlEntityDecoder
         ["dollar"] = '$', ["percnt"] = '%', ["lsqb"] = '[', ["rsqb"] = ']', ["lbrack"] = '[', ["rbrack"] = ']',
         ["lcub"] = '{', ["rcub"] = '}', ["lbrace"] = '{', ["rbrace"] = '}', ["grave"] = '`', ["vert"] = '|',
         ["verbar"] = '|', ["ast"] = '*', ["plus"] = '+', ["comma"] = ',', ["hyphen"] = '-', ["dash"] = '-',
-        ["quest"] = '?', ["commat"] = '@', ["lowbar"] = '_', ["Hat"] = '^', ["circ"] = '^', ["apos;"] = '\'',
+        ["quest"] = '?', ["commat"] = '@', ["lowbar"] = '_', ["Hat"] = '^', ["circ"] = '^',
     };
 
     // Names browsers accept without the trailing semicolon (the "legacy" subset that matters for syntax).
