@@ -40,7 +40,7 @@ public static class DependencyInjection
         services.AddScoped<LoginFailures>();
 
         services.AddSingleton(sp => new DecisionPolicy(sp.GetRequiredService<IOptions<DecisionPolicyOptions>>().Value));
-        services.AddSingleton<IThreatAnalyzer>(sp => new SeedPatternAnalyzer(sp.GetRequiredService<DecisionPolicy>()));
+        services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>()));
         services.TryAddTimeProvider();
 
         services.AddScoped<ServiceFactory>(sp => sp.GetService);

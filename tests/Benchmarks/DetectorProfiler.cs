@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Domain.Detection.Normalisation;
+using InfiniteSecurity.Domain.Detection.Scoring;
+
+namespace InfiniteSecurity.Benchmarks;
+
+/// <summary>Console mode <c>profile "input"</c>: rough per-stage cost (Stopwatch, one thread) to find hot spots.</summary>
+internal static class DetectorProfiler
+{
+    public static int Run(string input)
+    {
+        const int n = 200_000;
+        var analyzer = new ThreatAnalyzer(new DecisionPolicy(new DecisionPolicyOptions()));
+        Time("analyze (total)", n, () => analyzer.Analyze(input));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            analyzer.Analyze(input);
+        }
+
+        Console.WriteLine($"allocated per analysis: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1000} B");
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            BenignPrefilter.IsPlainlyBenign(input);
+        }
+
+        Console.WriteLine($"allocated per prefilter: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1000} B");
+        Time("normalise", n, () => InputNormaliser.Normalise(input));
+        Time("prefilter", n, () => BenignPrefilter.IsPlainlyBenign(input));
+        Time("statistics", n, () => StatisticalProfile.Of(input));
+        var normalised = InputNormaliser.Normalise(input);
+        var detectors = typeof(ThreatAnalyzer).GetField("Detectors", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null) as IThreatDetector[];
+        foreach (var d in detectors!)
+        {
+            Time(d.GetType().Name, n, () =>
+            {
+                d.Inspect(normalised, new FindingCollector());
+                return 0;
+            });
+        }
+
+        var collector = new FindingCollector();
+        foreach (var d in detectors!)
+        {
+            d.Inspect(normalised, collector);
+        }
+
+        Time("score", n, () => ThreatScorer.Score(collector.Findings, normalised, default));
+        Time("pipeline replica", n, () =>
+        {
+            var nn = InputNormaliser.Normalise(input);
+            var c = new FindingCollector();
+            foreach (var d in detectors!)
+            {
+                d.Inspect(nn, c);
+            }
+
+            return ThreatScorer.Score(c.Findings, nn, default);
+        });
+        Time("analyze again", n, () => analyzer.Analyze(input));
+        return 0;
+    }
+
+    private static void Time<T>(string name, int n, Func<T> action)
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            action();
+        }
+
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            action();
+        }
+
+        Console.WriteLine($"{name,-32} {sw.Elapsed.TotalNanoseconds / n,10:0} ns");
+    }
+}

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using InfiniteSecurity.Benchmarks;
+
+if (args.Length >= 3 && args[0] == "classify")
+{
+    return CorpusClassifier.Classify(args[1], args[2]);
+}
+
+if (args.Length >= 2 && args[0] == "profile")
+{
+    return DetectorProfiler.Run(args[1]);
+}
+
+if (args.Length >= 2 && args[0] == "evaluate")
+{
+    return CorpusClassifier.Evaluate(args[1], args.Length > 2 ? args[2] : null);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ThreatAnalyzerBenchmarks).Assembly).Run(args);
+return 0;
