@@ -5,12 +5,12 @@
 # usage: tools/compare-crs.sh [CORPUS.jsonl] [PORT]
 #   CORPUS defaults to ../shared/corpus/dev.jsonl (relative to the repository root), PORT to 18081.
 #   Needs: apt-get install -y nginx libnginx-mod-http-modsecurity modsecurity-crs wrk
-#   PEER (default /work/shared/tools/modsec-peer) is the folder with start.sh/stop.sh/classify.py.
+#   PEER (default ../shared/tools/modsec-peer beside the repository) is the folder with start.sh/stop.sh/classify.py.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CORPUS="${1:-$ROOT/../shared/corpus/dev.jsonl}"
 PORT="${2:-18081}"
-PEER="${PEER:-/work/shared/tools/modsec-peer}"
+PEER="${PEER:-$ROOT/../shared/tools/modsec-peer}"
 OUT="${OUT:-/tmp/infsec-compare}"
 mkdir -p "$OUT"
 

@@ -12,6 +12,8 @@ PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 APIPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 PGPASS="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+ADMINPASS="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+JWTKEY="$(head -c 48 /dev/urandom | base64 -w0)"
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null || true
@@ -46,9 +48,12 @@ for provider in Sqlite Postgres; do
         PGPASSWORD="$PGPASS" psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database $db" >/dev/null; cs="$PGCS;Database=$db"; fi
       ( cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
         Database__Provider=$provider ConnectionStrings__Default="$cs" Persistence__WriteMode=$mode Persistence__SpoolDirectory="$WORK/spool-$db" \
-        RateLimiting__Enabled=false ${BENCH_EXTRA_ENV:-} exec dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &
+        RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data-$db" \
+        exec dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &
       API_PID=$!
       for _ in $(seq 100); do curl -sf "http://127.0.0.1:$APIPORT/health/live" >/dev/null && break; sleep 0.2; done
+      export INFSEC_TOKEN=$(curl -s -X POST "http://127.0.0.1:$APIPORT/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"admin\",\"password\":\"$ADMINPASS\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
       # warm-up, then measure
       wrk -t1 -c4 -d2s -s "$HERE/analyze-attacks.lua" "http://127.0.0.1:$APIPORT" >/dev/null
       before=$(count_threats $provider $db)
