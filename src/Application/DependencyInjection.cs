@@ -43,6 +43,10 @@ public static class DependencyInjection
         services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>()));
         services.TryAddTimeProvider();
 
+        // Entity → read-model mapping only (docs/decisions/0002). AutoMapper is RPL-1.5 or commercial: a licence key,
+        // if the operator has one, comes from configuration (or AUTOMAPPER_LICENSE_KEY), never from the repository.
+        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], assembly);
+
         services.AddScoped<ServiceFactory>(sp => sp.GetService);
         services.AddScoped<IMediator, Mediator>();
 

@@ -1,3 +1,4 @@
+using AutoMapper;
 using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Threats.ListThreats;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.Application.Threats.GetThreat;
 
-internal sealed class GetThreatHandler(IAppDbContext db, ICallerContext caller) : IRequestHandler<GetThreatQuery, ThreatView>
+internal sealed class GetThreatHandler(IAppDbContext db, ICallerContext caller, IMapper mapper) : IRequestHandler<GetThreatQuery, ThreatView>
 {
     public async Task<ThreatView> Handle(GetThreatQuery request, CancellationToken cancellationToken)
     {
@@ -14,6 +15,6 @@ internal sealed class GetThreatHandler(IAppDbContext db, ICallerContext caller) 
         var threat = await ThreatVisibility.VisibleTo(db.Threats.AsNoTracking(), caller)
             .SingleOrDefaultAsync(t => t.Id == request.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Threat", request.Id);
-        return ThreatView.From(threat);
+        return mapper.Map<ThreatView>(threat);
     }
 }

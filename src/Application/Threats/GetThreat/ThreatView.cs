@@ -1,8 +1,8 @@
-using InfiniteSecurity.Domain.Threats;
+using InfiniteSecurity.Application.Threats;
 
 namespace InfiniteSecurity.Application.Threats.GetThreat;
 
-/// <summary>A stored threat as the API shows it (the fingerprint and evidence, never the whole input).</summary>
+/// <summary>A stored threat as the API shows it (the fingerprint and evidence, never the whole input). Mapped in <see cref="ThreatMappingProfile"/>.</summary>
 public sealed record ThreatView(
     Guid Id,
     DateTime DetectedAt,
@@ -18,12 +18,4 @@ public sealed record ThreatView(
     string InputSha256,
     int InputLength,
     string? UserId,
-    Guid RequestId)
-{
-    /// <summary>Severity and action are spelled as in the analyze response: <c>critical</c>, <c>BLOCK_IMMEDIATE</c>.</summary>
-    public static ThreatView From(Threat t) => new(t.Id, t.DetectedAt, t.Category, t.Confidence, t.Severity.ToString().ToLowerInvariant(), t.RiskScore,
-        UpperSnake(t.Action.ToString()), t.Blocked, t.RequiresHumanReview, t.PatternsMatched, t.Evidence, t.InputSha256, t.InputLength, t.UserId, t.RequestId);
-
-    private static string UpperSnake(string pascal) =>
-        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
-}
+    Guid RequestId);

@@ -1,3 +1,4 @@
+using AutoMapper;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Threats.GetThreat;
 using MediatR;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.Application.Threats.ListThreats;
 
-internal sealed class ListThreatsHandler(IAppDbContext db, ICallerContext caller) : IRequestHandler<ListThreatsQuery, IReadOnlyList<ThreatView>>
+internal sealed class ListThreatsHandler(IAppDbContext db, ICallerContext caller, IMapper mapper) : IRequestHandler<ListThreatsQuery, IReadOnlyList<ThreatView>>
 {
     public async Task<IReadOnlyList<ThreatView>> Handle(ListThreatsQuery request, CancellationToken cancellationToken)
     {
@@ -13,6 +14,6 @@ internal sealed class ListThreatsHandler(IAppDbContext db, ICallerContext caller
             .OrderByDescending(t => t.DetectedAt).ThenByDescending(t => t.Id)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return threats.Select(ThreatView.From).ToList();
+        return mapper.Map<List<ThreatView>>(threats);
     }
 }

@@ -1,0 +1,22 @@
+using AutoMapper;
+using InfiniteSecurity.Application.Threats.GetThreat;
+using InfiniteSecurity.Domain.Threats;
+
+namespace InfiniteSecurity.Application.Threats;
+
+/// <summary>
+/// The one place a stored threat becomes its read model (entity → read model only, never the reverse; docs/decisions/0002).
+/// Severity and action are spelled as in the analyze response: <c>critical</c>, <c>BLOCK_IMMEDIATE</c>.
+/// </summary>
+internal sealed class ThreatMappingProfile : Profile
+{
+    public ThreatMappingProfile()
+    {
+        CreateMap<Threat, ThreatView>()
+            .ForCtorParam(nameof(ThreatView.Severity), o => o.MapFrom(t => t.Severity.ToString().ToLowerInvariant()))
+            .ForCtorParam(nameof(ThreatView.Action), o => o.MapFrom(t => UpperSnake(t.Action.ToString())));
+    }
+
+    private static string UpperSnake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
+}
