@@ -6,30 +6,13 @@ using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 namespace InfiniteSecurity.WebApi.FunctionalTests;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class PlatformEndpointTests(DatabaseProvider provider)
+public sealed class PlatformEndpointTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider }.StartAsync();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     public async Task Health_endpoints_report_healthy(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Anonymous.GetAsync(path);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
@@ -39,7 +22,7 @@ public sealed class PlatformEndpointTests(DatabaseProvider provider)
     [TestCase("v2", "/api/v2/analyze", "/api/v1/analyze")]
     public async Task Each_version_has_its_own_openapi_document(string version, string present, string absent)
     {
-        var doc = JsonNode.Parse(await _client.GetStringAsync($"/swagger/{version}/swagger.json"))!;
+        var doc = JsonNode.Parse(await Anonymous.GetStringAsync($"/swagger/{version}/swagger.json"))!;
 
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToArray();
         Assert.That(paths, Has.Member(present));
@@ -50,7 +33,7 @@ public sealed class PlatformEndpointTests(DatabaseProvider provider)
     [Test]
     public async Task Openapi_documents_the_contract_fields_from_xml_docs()
     {
-        var doc = JsonNode.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var doc = JsonNode.Parse(await Anonymous.GetStringAsync("/swagger/v1/swagger.json"))!;
 
         var analysis = doc["components"]!["schemas"]!["AnalysisView"]!["properties"]!;
         Assert.That(analysis["risk_score"]!["description"]!.GetValue<string>(), Does.Contain("0..99"));
@@ -62,7 +45,7 @@ public sealed class PlatformEndpointTests(DatabaseProvider provider)
     [TestCase("v2")]
     public async Task Each_openapi_document_declares_the_bearer_scheme_for_the_authorize_button(string version)
     {
-        var doc = JsonNode.Parse(await _client.GetStringAsync($"/swagger/{version}/swagger.json"))!;
+        var doc = JsonNode.Parse(await Anonymous.GetStringAsync($"/swagger/{version}/swagger.json"))!;
 
         var scheme = doc["components"]!["securitySchemes"]!["Bearer"]!;
         Assert.That(scheme["type"]!.GetValue<string>(), Is.EqualTo("http"));
@@ -73,7 +56,7 @@ public sealed class PlatformEndpointTests(DatabaseProvider provider)
     [Test]
     public async Task Swagger_ui_is_served()
     {
-        var html = await _client.GetStringAsync("/swagger/index.html");
+        var html = await Anonymous.GetStringAsync("/swagger/index.html");
 
         Assert.That(html, Does.Contain("swagger-ui"));
     }

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class AuthorizationTests(DatabaseProvider provider)
+public sealed class AuthorizationTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
     private static readonly string[] AnonymousRoutes =
         ["api/v1/auth/login", "api/v1/auth/login/mfa", "api/v1/auth/refresh", "connect/token", "/health/live", "/health/ready"];
@@ -19,17 +19,6 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
         ["GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/audit", "GET /api/v1/clients", "POST /api/v1/clients",
          "POST /api/v1/users/{id}/unlock", "POST /api/v1/users/{id}/disable", "PUT /api/v1/users/{id}/role", "DELETE /api/v1/clients/{id}",
          "POST /api/v1/users/{id}/mfa/reset", "POST /api/v1/users/{id}/enable", "POST /api/v1/clients/{id}/secret"];
-
-    private ApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider }.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService() => await _factory.DisposeAsync();
 
     private static HttpRequestMessage Request(string endpoint, string id)
     {
@@ -43,7 +32,7 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
     [Test]
     public void Every_endpoint_requires_authentication_except_sign_in_and_health()
     {
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();
 
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText!).Distinct().ToArray();
 
@@ -55,8 +44,8 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
     [TestCase("analyst")]
     public async Task Non_admins_get_403_from_every_admin_endpoint(string role)
     {
-        var victim = await _factory.CreateAccountAsync();
-        using var client = await _factory.CreateUserClientAsync(role);
+        var victim = await Factory.CreateAccountAsync();
+        using var client = await Factory.CreateUserClientAsync(role);
 
         foreach (var endpoint in AdminEndpoints)
         {
@@ -69,7 +58,7 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
     [Test]
     public async Task Anonymous_callers_get_401_from_admin_endpoints()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
 
         foreach (var endpoint in AdminEndpoints)
         {
@@ -80,16 +69,16 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
     [Test]
     public async Task Admin_creates_a_user_changes_the_role_and_the_new_role_applies_after_the_next_login()
     {
-        using var admin = await _factory.CreateAdminClientAsync();
-        var account = await _factory.CreateAccountAsync("user");
-        var oldToken = (await _factory.LoginAsync(account.Username, account.Password)).AccessToken;
+        using var admin = await Factory.CreateAdminClientAsync();
+        var account = await Factory.CreateAccountAsync("user");
+        var oldToken = (await Factory.LoginAsync(account.Username, account.Password)).AccessToken;
 
         var changed = await admin.PutAsJsonAsync($"/api/v1/users/{account.Id}/role", new { role = "admin" });
 
         Assert.That(JsonNode.Parse(await changed.Content.ReadAsStringAsync())!["role"]!.GetValue<string>(), Is.EqualTo("admin"));
-        using var old = _factory.CreateClientWithToken(oldToken);
+        using var old = Factory.CreateClientWithToken(oldToken);
         Assert.That((await old.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a token with the old role must not live on");
-        using var promoted = _factory.CreateClientWithToken((await _factory.LoginAsync(account.Username, account.Password)).AccessToken);
+        using var promoted = Factory.CreateClientWithToken((await Factory.LoginAsync(account.Username, account.Password)).AccessToken);
         Assert.That((await promoted.GetAsync("/api/v1/users")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var audit = await admin.GetStringAsync("/api/v1/audit?event_type=ROLE_CHANGED");
         Assert.That(audit, Does.Contain("from=user to=admin"));
@@ -98,14 +87,14 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
     [Test]
     public async Task Disabling_a_user_ends_their_sessions_and_their_sign_in()
     {
-        using var admin = await _factory.CreateAdminClientAsync();
-        var account = await _factory.CreateAccountAsync();
-        using var client = _factory.CreateClientWithToken((await _factory.LoginAsync(account.Username, account.Password)).AccessToken);
+        using var admin = await Factory.CreateAdminClientAsync();
+        var account = await Factory.CreateAccountAsync();
+        using var client = Factory.CreateClientWithToken((await Factory.LoginAsync(account.Username, account.Password)).AccessToken);
 
         Assert.That((await admin.PostAsync($"/api/v1/users/{account.Id}/disable", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         Assert.That((await client.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password });
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -113,8 +102,8 @@ public sealed class AuthorizationTests(DatabaseProvider provider)
     [Test]
     public async Task Creating_a_user_with_a_taken_name_is_409_and_with_a_bad_role_is_400()
     {
-        using var admin = await _factory.CreateAdminClientAsync();
-        var account = await _factory.CreateAccountAsync();
+        using var admin = await Factory.CreateAdminClientAsync();
+        var account = await Factory.CreateAccountAsync();
 
         var taken = await admin.PostAsJsonAsync("/api/v1/users", new { username = account.Username.ToUpperInvariant(), password = "another-long-password", role = "user" });
         var badRole = await admin.PostAsJsonAsync("/api/v1/users", new { username = "someone", password = "another-long-password", role = "root" });

@@ -1,8 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,31 +11,13 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 /// <summary>OAuth 2.0 client credentials (RFC 6749 §4.4) spoken by hand over HttpClient, as any client would.</summary>
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class ClientCredentialsTests(DatabaseProvider provider)
+public sealed class ClientCredentialsTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _admin = null!;
-    private HttpClient _anonymous = null!;
-
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider }.StartAsync();
-        _admin = await _factory.CreateAdminClientAsync();
-        _anonymous = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService()
-    {
-        _admin.Dispose();
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-    }
+    protected override bool SignInAdmin => true;
 
     private async Task<(string Id, string ClientId, string Secret)> CreateClient(params string[] scopes)
     {
-        var response = await _admin.PostAsJsonAsync("/api/v1/clients", new { name = "gateway", scopes });
+        var response = await Admin.PostAsJsonAsync("/api/v1/clients", new { name = "gateway", scopes });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
         return (body["client"]!["id"]!.GetValue<string>(), body["client"]!["client_id"]!.GetValue<string>(), body["client_secret"]!.GetValue<string>());
@@ -45,7 +27,7 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(form) };
         request.Headers.Authorization = basic;
-        return _anonymous.SendAsync(request);
+        return Anonymous.SendAsync(request);
     }
 
     private async Task<string> TokenFor(string clientId, string secret, string? scope = null)
@@ -81,7 +63,7 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
         Assert.That(body["scope"]!.GetValue<string>(), Is.EqualTo("analyze"));
         Assert.That(body["expires_in"]!.GetValue<int>(), Is.GreaterThan(0));
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
-        using var machine = _factory.CreateClientWithToken(body["access_token"]!.GetValue<string>());
+        using var machine = Factory.CreateClientWithToken(body["access_token"]!.GetValue<string>());
         Assert.That((await machine.PostAsJsonAsync("/api/v1/analyze", new { input = "../../etc/passwd" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -100,7 +82,7 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
     public async Task Scopes_limit_what_a_client_token_can_do()
     {
         var siem = await CreateClient("siem:read");
-        using var machine = _factory.CreateClientWithToken(await TokenFor(siem.ClientId, siem.Secret));
+        using var machine = Factory.CreateClientWithToken(await TokenFor(siem.ClientId, siem.Secret));
 
         Assert.That((await machine.PostAsJsonAsync("/api/v1/analyze", new { input = "x" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await machine.GetAsync("/api/v1/users")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -135,10 +117,10 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
     {
         var client = await CreateClient("analyze");
 
-        var stored = await _factory.QueryAsync(db => db.MachineClients.Where(c => c.ClientId == client.ClientId).Select(c => c.SecretHash).SingleAsync());
+        var stored = await Factory.QueryAsync(db => db.MachineClients.Where(c => c.ClientId == client.ClientId).Select(c => c.SecretHash).SingleAsync());
 
         Assert.That(stored, Is.Not.EqualTo(client.Secret).And.Not.Contain(client.Secret));
-        Assert.That(await _admin.GetStringAsync("/api/v1/clients"), Does.Not.Contain(client.Secret).And.Not.Contain(stored));
+        Assert.That(await Admin.GetStringAsync("/api/v1/clients"), Does.Not.Contain(client.Secret).And.Not.Contain(stored));
     }
 
     [Test]
@@ -146,7 +128,7 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
     {
         var client = await CreateClient("analyze");
 
-        var rotated = JsonNode.Parse(await (await _admin.PostAsync($"/api/v1/clients/{client.Id}/secret", null)).Content.ReadAsStringAsync())!;
+        var rotated = JsonNode.Parse(await (await Admin.PostAsync($"/api/v1/clients/{client.Id}/secret", null)).Content.ReadAsStringAsync())!;
         var newSecret = rotated["client_secret"]!.GetValue<string>();
 
         Assert.That(await OAuthError(await RequestToken(new() { ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.Secret }), HttpStatusCode.Unauthorized), Is.EqualTo("invalid_client"));
@@ -157,14 +139,14 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
     public async Task Revoking_a_client_refuses_its_existing_tokens_and_new_ones()
     {
         var client = await CreateClient("analyze");
-        using var machine = _factory.CreateClientWithToken(await TokenFor(client.ClientId, client.Secret));
+        using var machine = Factory.CreateClientWithToken(await TokenFor(client.ClientId, client.Secret));
         Assert.That((await machine.PostAsJsonAsync("/api/v1/analyze", new { input = "x" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        Assert.That((await _admin.DeleteAsync($"/api/v1/clients/{client.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Admin.DeleteAsync($"/api/v1/clients/{client.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         Assert.That((await machine.PostAsJsonAsync("/api/v1/analyze", new { input = "x" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await OAuthError(await RequestToken(new() { ["grant_type"] = "client_credentials", ["client_id"] = client.ClientId, ["client_secret"] = client.Secret }), HttpStatusCode.Unauthorized), Is.EqualTo("invalid_client"));
-        var audit = await _admin.GetStringAsync("/api/v1/audit?event_type=CLIENT_REVOKED");
+        var audit = await Admin.GetStringAsync("/api/v1/audit?event_type=CLIENT_REVOKED");
         Assert.That(audit, Does.Contain(client.ClientId));
     }
 
@@ -173,8 +155,8 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider)
     {
         var first = await CreateClient("analyze");
         var second = await CreateClient("analyze");
-        using var firstMachine = _factory.CreateClientWithToken(await TokenFor(first.ClientId, first.Secret));
-        using var secondMachine = _factory.CreateClientWithToken(await TokenFor(second.ClientId, second.Secret));
+        using var firstMachine = Factory.CreateClientWithToken(await TokenFor(first.ClientId, first.Secret));
+        using var secondMachine = Factory.CreateClientWithToken(await TokenFor(second.ClientId, second.Secret));
         var threatId = JsonNode.Parse(await (await firstMachine.PostAsJsonAsync("/api/v2/analyze", new { input = "<script>alert(1)</script>" })).Content.ReadAsStringAsync())!["threat_id"]!.GetValue<string>();
 
         Assert.That((await firstMachine.GetAsync($"/api/v1/threats/{threatId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -8,28 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class LockoutTests(DatabaseProvider provider)
+public sealed class LockoutTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
     private readonly ShiftableClock _clock = new();
-    private ApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
 
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider, ConfigureServices = s => s.AddSingleton<TimeProvider>(_clock) }.StartAsync();
-        _anonymous = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService()
-    {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-    }
+    protected override ApiFactory CreateFactory() => new() { Provider = Provider, ConfigureServices = s => s.AddSingleton<TimeProvider>(_clock) };
 
     private Task<HttpResponseMessage> Login(string username, string password) =>
-        _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        Anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
 
     private static async Task<(int Status, string? RetryAfter, string Body)> Shape(HttpResponseMessage response)
     {
@@ -41,7 +27,7 @@ public sealed class LockoutTests(DatabaseProvider provider)
     [Test]
     public async Task Five_wrong_passwords_lock_the_account_with_423_and_retry_after_and_the_right_password_stays_refused_until_unlock()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage last = null!;
         for (var i = 0; i < 5; i++)
@@ -57,7 +43,7 @@ public sealed class LockoutTests(DatabaseProvider provider)
         Assert.That((int)right.StatusCode, Is.EqualTo(423));
         Assert.That(right.Headers.RetryAfter, Is.Not.Null);
 
-        using var admin = await _factory.CreateAdminClientAsync();
+        using var admin = await Factory.CreateAdminClientAsync();
         var unlock = await admin.PostAsync($"/api/v1/users/{account.Id}/unlock", null);
         Assert.That(unlock.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await Login(account.Username, account.Password)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -66,7 +52,7 @@ public sealed class LockoutTests(DatabaseProvider provider)
     [Test]
     public async Task Concurrent_wrong_passwords_are_all_counted_and_none_fails_with_500()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Login(account.Username, "parallel-guess-" + i)));
 
@@ -81,7 +67,7 @@ public sealed class LockoutTests(DatabaseProvider provider)
     [Test]
     public async Task Lockout_ends_by_itself_after_fifteen_minutes()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
         for (var i = 0; i < 5; i++)
         {
             await Login(account.Username, "wrong-password");
@@ -97,7 +83,7 @@ public sealed class LockoutTests(DatabaseProvider provider)
     [Test]
     public async Task A_successful_login_resets_the_failure_count()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
         for (var i = 0; i < 4; i++)
         {
             await Login(account.Username, "wrong-password");
@@ -113,7 +99,7 @@ public sealed class LockoutTests(DatabaseProvider provider)
     [Test]
     public async Task An_unknown_username_gets_exactly_the_answers_a_wrong_password_gets()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
         var unknown = "nobody-" + Guid.NewGuid().ToString("N")[..8];
 
         for (var attempt = 1; attempt <= 7; attempt++)
@@ -134,14 +120,14 @@ public sealed class LockoutTests(DatabaseProvider provider)
     [Test]
     public async Task Failed_and_blocked_logins_are_audited_without_the_password()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
         const string secretGuess = "my-secret-guess-123";
         for (var i = 0; i < 6; i++)
         {
             await Login(account.Username, secretGuess);
         }
 
-        using var admin = await _factory.CreateAdminClientAsync();
+        using var admin = await Factory.CreateAdminClientAsync();
         var failed = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/audit?event_type=LOGIN_FAILED&actor={account.Username}"))!;
         var blocked = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/audit?event_type=LOGIN_BLOCKED_LOCKED&actor={account.Username}"))!;
         var all = await admin.GetStringAsync("/api/v1/audit?page_size=200");

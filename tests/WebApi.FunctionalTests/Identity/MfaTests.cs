@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -8,25 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class MfaTests(DatabaseProvider provider)
+public sealed class MfaTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
-
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider }.StartAsync();
-        _anonymous = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService()
-    {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     private static async Task<JsonNode> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
@@ -37,8 +20,8 @@ public sealed class MfaTests(DatabaseProvider provider)
     /// <summary>Enrols and confirms an authenticator for a new user; returns the account, the secret and the recovery codes.</summary>
     private async Task<(TestAccounts.Account Account, string Secret, string[] RecoveryCodes)> UserWithMfa()
     {
-        var account = await _factory.CreateAccountAsync();
-        using var client = _factory.CreateClientWithToken((await _factory.LoginAsync(account.Username, account.Password)).AccessToken);
+        var account = await Factory.CreateAccountAsync();
+        using var client = Factory.CreateClientWithToken((await Factory.LoginAsync(account.Username, account.Password)).AccessToken);
         var enrolment = await Json(await client.PostAsync("/api/v1/auth/mfa/enrol", null), HttpStatusCode.OK);
         var secret = enrolment["secret"]!.GetValue<string>();
         var codes = await Json(await client.PostAsJsonAsync("/api/v1/auth/mfa/confirm", new { code = Totp.Code(secret) }), HttpStatusCode.OK);
@@ -47,7 +30,7 @@ public sealed class MfaTests(DatabaseProvider provider)
 
     private async Task<string> MfaToken(TestAccounts.Account account)
     {
-        var login = await Json(await _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password }), HttpStatusCode.OK);
+        var login = await Json(await Anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password }), HttpStatusCode.OK);
         Assert.That(login["mfa_required"]!.GetValue<bool>(), Is.True);
         Assert.That(login["access_token"], Is.Null, "no access token before the second factor");
         return login["mfa_token"]!.GetValue<string>();
@@ -56,14 +39,14 @@ public sealed class MfaTests(DatabaseProvider provider)
     [Test]
     public async Task Enrolment_returns_an_otpauth_uri_and_stores_the_secret_only_encrypted()
     {
-        var account = await _factory.CreateAccountAsync();
-        using var client = _factory.CreateClientWithToken((await _factory.LoginAsync(account.Username, account.Password)).AccessToken);
+        var account = await Factory.CreateAccountAsync();
+        using var client = Factory.CreateClientWithToken((await Factory.LoginAsync(account.Username, account.Password)).AccessToken);
 
         var enrolment = await Json(await client.PostAsync("/api/v1/auth/mfa/enrol", null), HttpStatusCode.OK);
 
         var secret = enrolment["secret"]!.GetValue<string>();
         Assert.That(enrolment["otpauth_uri"]!.GetValue<string>(), Does.StartWith("otpauth://totp/InfiniteSecurity%3A" + account.Username).And.Contain("secret=" + secret));
-        var stored = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.ProtectedAuthenticatorKey).SingleAsync());
+        var stored = await Factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.ProtectedAuthenticatorKey).SingleAsync());
         Assert.That(stored, Is.Not.Null.And.Not.Contain(secret));
         var me = await Json(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.OK);
         Assert.That(me["mfa_enabled"]!.GetValue<bool>(), Is.False, "MFA is on only after confirmation");
@@ -72,8 +55,8 @@ public sealed class MfaTests(DatabaseProvider provider)
     [Test]
     public async Task Confirming_with_a_wrong_code_is_400_and_mfa_stays_off()
     {
-        var account = await _factory.CreateAccountAsync();
-        using var client = _factory.CreateClientWithToken((await _factory.LoginAsync(account.Username, account.Password)).AccessToken);
+        var account = await Factory.CreateAccountAsync();
+        using var client = Factory.CreateClientWithToken((await Factory.LoginAsync(account.Username, account.Password)).AccessToken);
         var secret = (await Json(await client.PostAsync("/api/v1/auth/mfa/enrol", null), HttpStatusCode.OK))["secret"]!.GetValue<string>();
         var wrong = Totp.Code(secret) == "000000" ? "111111" : "000000";
 
@@ -88,16 +71,16 @@ public sealed class MfaTests(DatabaseProvider provider)
         var (account, secret, _) = await UserWithMfa();
         var mfaToken = await MfaToken(account);
 
-        using (var challengeAsBearer = _factory.CreateClientWithToken(mfaToken))
+        using (var challengeAsBearer = Factory.CreateClientWithToken(mfaToken))
         {
             Assert.That((await challengeAsBearer.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         }
 
         var wrong = Totp.Code(secret) == "123456" ? "654321" : "123456";
-        Assert.That((await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = wrong })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = wrong })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
-        var tokens = await Json(await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = NextCode(secret) }), HttpStatusCode.OK);
-        using var client = _factory.CreateClientWithToken(tokens["access_token"]!.GetValue<string>());
+        var tokens = await Json(await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = mfaToken, code = NextCode(secret) }), HttpStatusCode.OK);
+        using var client = Factory.CreateClientWithToken(tokens["access_token"]!.GetValue<string>());
         var me = await Json(await client.GetAsync("/api/v1/auth/me"), HttpStatusCode.OK);
         Assert.That(me["mfa_enabled"]!.GetValue<bool>(), Is.True);
     }
@@ -115,8 +98,8 @@ public sealed class MfaTests(DatabaseProvider provider)
         var (account, secret, _) = await UserWithMfa();
         var code = NextCode(secret);
 
-        var first = await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code });
-        var replay = await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code });
+        var first = await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code });
+        var replay = await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code });
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -128,12 +111,12 @@ public sealed class MfaTests(DatabaseProvider provider)
         var (account, _, codes) = await UserWithMfa();
         Assert.That(codes, Has.Length.EqualTo(10));
 
-        var first = await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), recovery_code = codes[0] });
-        var again = await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), recovery_code = codes[0] });
+        var first = await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), recovery_code = codes[0] });
+        var again = await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), recovery_code = codes[0] });
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        var stored = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.RecoveryCodeHashes).SingleAsync());
+        var stored = await Factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.RecoveryCodeHashes).SingleAsync());
         Assert.That(stored, Does.Not.Contain(codes[1]));
     }
 
@@ -141,12 +124,12 @@ public sealed class MfaTests(DatabaseProvider provider)
     public async Task An_admin_can_reset_mfa_for_a_user_who_lost_the_authenticator()
     {
         var (account, _, _) = await UserWithMfa();
-        using var admin = await _factory.CreateAdminClientAsync();
+        using var admin = await Factory.CreateAdminClientAsync();
 
         var reset = await Json(await admin.PostAsync($"/api/v1/users/{account.Id}/mfa/reset", null), HttpStatusCode.OK);
 
         Assert.That(reset["mfa_enabled"]!.GetValue<bool>(), Is.False);
-        var login = await Json(await _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password }), HttpStatusCode.OK);
+        var login = await Json(await Anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password }), HttpStatusCode.OK);
         Assert.That(login["mfa_required"]!.GetValue<bool>(), Is.False);
         Assert.That(await admin.GetStringAsync("/api/v1/audit?event_type=MFA_RESET"), Does.Contain(account.Id));
     }
@@ -159,11 +142,11 @@ public sealed class MfaTests(DatabaseProvider provider)
         var statuses = new List<int>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((int)(await _anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code = wrong })).StatusCode);
+            statuses.Add((int)(await Anonymous.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfa_token = await MfaToken(account), code = wrong })).StatusCode);
         }
 
         Assert.That(statuses, Is.EqualTo(new[] { 401, 401, 401, 401, 423 }));
-        using var admin = await _factory.CreateAdminClientAsync();
+        using var admin = await Factory.CreateAdminClientAsync();
         Assert.That(await admin.GetStringAsync("/api/v1/audit?event_type=MFA_CHALLENGE_FAILED"), Does.Contain(account.Username));
     }
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using InfiniteSecurity.Domain.Users;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -11,24 +11,9 @@ using Microsoft.Extensions.Options;
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class PasswordTests(DatabaseProvider provider)
+public sealed class PasswordTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider }.StartAsync();
-        _admin = await _factory.CreateAdminClientAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService()
-    {
-        _admin.Dispose();
-        await _factory.DisposeAsync();
-    }
+    protected override bool SignInAdmin => true;
 
     private static int IterationsOf(string identityV3Hash)
     {
@@ -41,14 +26,14 @@ public sealed class PasswordTests(DatabaseProvider provider)
     private const int KeyDerivationPrfSha512 = 2;
 
     private Task<HttpResponseMessage> Create(string password) =>
-        _admin.PostAsJsonAsync("/api/v1/users", new { username = "u-" + Guid.NewGuid().ToString("N")[..8], password, role = "user" });
+        Admin.PostAsJsonAsync("/api/v1/users", new { username = "u-" + Guid.NewGuid().ToString("N")[..8], password, role = "user" });
 
     [Test]
     public async Task New_passwords_are_hashed_with_pbkdf2_sha512_at_220000_iterations()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
 
-        var hash = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.PasswordHash!).SingleAsync());
+        var hash = await Factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.PasswordHash!).SingleAsync());
 
         Assert.That(IterationsOf(hash), Is.GreaterThanOrEqualTo(220_000));
         Assert.That(hash, Does.Not.Contain(account.Password));
@@ -57,20 +42,20 @@ public sealed class PasswordTests(DatabaseProvider provider)
     [Test]
     public async Task An_older_weaker_hash_is_upgraded_at_the_next_login()
     {
-        var account = await _factory.CreateAccountAsync();
+        var account = await Factory.CreateAccountAsync();
         var old = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }));
-        await _factory.QueryAsync(async db =>
+        await Factory.QueryAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.UserName == account.Username);
             user.SetPassword(old.HashPassword(user, account.Password), mustChange: false);
             return await db.SaveChangesAsync();
         });
 
-        await _factory.LoginAsync(account.Username, account.Password);
+        await Factory.LoginAsync(account.Username, account.Password);
 
-        var hash = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.PasswordHash!).SingleAsync());
+        var hash = await Factory.QueryAsync(db => db.Users.Where(u => u.UserName == account.Username).Select(u => u.PasswordHash!).SingleAsync());
         Assert.That(IterationsOf(hash), Is.EqualTo(220_000));
-        Assert.That(await _factory.LoginAsync(account.Username, account.Password), Is.Not.Null);
+        Assert.That(await Factory.LoginAsync(account.Username, account.Password), Is.Not.Null);
     }
 
     [TestCase("password123", "common")]

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -8,43 +8,26 @@ using Microsoft.EntityFrameworkCore;
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class SessionTests(DatabaseProvider provider)
+public sealed class SessionTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
-
-    [OneTimeSetUp]
-    public async Task StartService()
-    {
-        _factory = await new ApiFactory { Provider = provider }.StartAsync();
-        _anonymous = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopService()
-    {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     private async Task<(HttpStatusCode Status, JsonNode? Body)> Refresh(string refreshToken)
     {
-        var response = await _anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = refreshToken });
+        var response = await Anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = refreshToken });
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
     }
 
     private async Task<HttpStatusCode> MeWith(string accessToken)
     {
-        using var client = _factory.CreateClientWithToken(accessToken);
+        using var client = Factory.CreateClientWithToken(accessToken);
         return (await client.GetAsync("/api/v1/auth/me")).StatusCode;
     }
 
     [Test]
     public async Task Login_returns_a_30_minute_bearer_token_with_the_expected_claims_and_an_opaque_refresh_token()
     {
-        var account = await _factory.CreateAccountAsync();
-        var response = await _anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password });
+        var account = await Factory.CreateAccountAsync();
+        var response = await Anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = account.Username, password = account.Password });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.That(body["token_type"]!.GetValue<string>(), Is.EqualTo("Bearer"));
@@ -54,15 +37,15 @@ public sealed class SessionTests(DatabaseProvider provider)
         Assert.That(claims["exp"]!.GetValue<long>() - claims["nbf"]!.GetValue<long>(), Is.EqualTo(1800));
         var refresh = body["refresh_token"]!.GetValue<string>();
         Assert.That(Convert.FromBase64String(refresh.Replace('-', '+').Replace('_', '/') + "="), Has.Length.EqualTo(32));
-        var stored = await _factory.QueryAsync(db => db.Sessions.Select(s => s.RefreshTokenHash).ToListAsync());
+        var stored = await Factory.QueryAsync(db => db.Sessions.Select(s => s.RefreshTokenHash).ToListAsync());
         Assert.That(stored, Has.None.EqualTo(refresh));
     }
 
     [Test]
     public async Task Refresh_rotates_and_a_reused_refresh_token_revokes_the_whole_family()
     {
-        var account = await _factory.CreateAccountAsync();
-        var first = await _factory.LoginAsync(account.Username, account.Password);
+        var account = await Factory.CreateAccountAsync();
+        var first = await Factory.LoginAsync(account.Username, account.Password);
 
         var rotated = await Refresh(first.RefreshToken);
         Assert.That(rotated.Status, Is.EqualTo(HttpStatusCode.OK));
@@ -76,7 +59,7 @@ public sealed class SessionTests(DatabaseProvider provider)
         Assert.That(reuse.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await Refresh(second)).Status, Is.EqualTo(HttpStatusCode.Unauthorized), "the thief's or the client's newer token dies with the family");
         Assert.That(await MeWith(secondAccess), Is.EqualTo(HttpStatusCode.Unauthorized));
-        using var admin = await _factory.CreateAdminClientAsync();
+        using var admin = await Factory.CreateAdminClientAsync();
         var audit = JsonNode.Parse(await admin.GetStringAsync("/api/v1/audit?event_type=TOKEN_REUSE_DETECTED"))!;
         Assert.That(audit["items"]!.AsArray().Select(i => i!["details"]!.GetValue<string>()), Has.Some.Contains(account.Id));
     }
@@ -84,8 +67,8 @@ public sealed class SessionTests(DatabaseProvider provider)
     [Test]
     public async Task Two_concurrent_refreshes_with_one_token_never_both_succeed()
     {
-        var account = await _factory.CreateAccountAsync();
-        var tokens = await _factory.LoginAsync(account.Username, account.Password);
+        var account = await Factory.CreateAccountAsync();
+        var tokens = await Factory.LoginAsync(account.Username, account.Password);
 
         var results = await Task.WhenAll(Refresh(tokens.RefreshToken), Refresh(tokens.RefreshToken));
 
@@ -96,9 +79,9 @@ public sealed class SessionTests(DatabaseProvider provider)
     [Test]
     public async Task Logout_kills_the_access_token_and_the_refresh_token()
     {
-        var account = await _factory.CreateAccountAsync();
-        var tokens = await _factory.LoginAsync(account.Username, account.Password);
-        using var client = _factory.CreateClientWithToken(tokens.AccessToken);
+        var account = await Factory.CreateAccountAsync();
+        var tokens = await Factory.LoginAsync(account.Username, account.Password);
+        using var client = Factory.CreateClientWithToken(tokens.AccessToken);
         Assert.That((await client.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var logout = await client.PostAsync("/api/v1/auth/logout", null);
@@ -111,10 +94,10 @@ public sealed class SessionTests(DatabaseProvider provider)
     [Test]
     public async Task Users_see_and_end_only_their_own_sessions()
     {
-        var alice = await _factory.CreateAccountAsync();
-        var bob = await _factory.CreateAccountAsync();
-        using var aliceClient = _factory.CreateClientWithToken((await _factory.LoginAsync(alice.Username, alice.Password)).AccessToken);
-        using var bobClient = _factory.CreateClientWithToken((await _factory.LoginAsync(bob.Username, bob.Password)).AccessToken);
+        var alice = await Factory.CreateAccountAsync();
+        var bob = await Factory.CreateAccountAsync();
+        using var aliceClient = Factory.CreateClientWithToken((await Factory.LoginAsync(alice.Username, alice.Password)).AccessToken);
+        using var bobClient = Factory.CreateClientWithToken((await Factory.LoginAsync(bob.Username, bob.Password)).AccessToken);
         var bobSessions = JsonNode.Parse(await bobClient.GetStringAsync("/api/v1/auth/sessions"))!.AsArray();
         var bobSessionId = bobSessions.Single()!["id"]!.GetValue<string>();
 
@@ -134,10 +117,10 @@ public sealed class SessionTests(DatabaseProvider provider)
     [Test]
     public async Task Ending_ones_own_other_session_kills_its_access_token()
     {
-        var account = await _factory.CreateAccountAsync();
-        var laptop = await _factory.LoginAsync(account.Username, account.Password);
-        var phone = await _factory.LoginAsync(account.Username, account.Password);
-        using var laptopClient = _factory.CreateClientWithToken(laptop.AccessToken);
+        var account = await Factory.CreateAccountAsync();
+        var laptop = await Factory.LoginAsync(account.Username, account.Password);
+        var phone = await Factory.LoginAsync(account.Username, account.Password);
+        using var laptopClient = Factory.CreateClientWithToken(laptop.AccessToken);
         var phoneSession = HandMadeJwt.PayloadOf(phone.AccessToken)["sid"]!.GetValue<string>();
 
         Assert.That((await laptopClient.DeleteAsync($"/api/v1/auth/sessions/{phoneSession}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -149,9 +132,9 @@ public sealed class SessionTests(DatabaseProvider provider)
     [Test]
     public async Task Users_see_only_their_own_threats_and_analysts_see_all()
     {
-        using var alice = await _factory.CreateUserClientAsync();
-        using var bob = await _factory.CreateUserClientAsync();
-        using var analyst = await _factory.CreateUserClientAsync("analyst");
+        using var alice = await Factory.CreateUserClientAsync();
+        using var bob = await Factory.CreateUserClientAsync();
+        using var analyst = await Factory.CreateUserClientAsync("analyst");
         var analysed = JsonNode.Parse(await (await alice.PostAsJsonAsync("/api/v2/analyze", new { input = "' OR 1=1 --" })).Content.ReadAsStringAsync())!;
         var threatId = analysed["threat_id"]!.GetValue<string>();
 
