@@ -7,5 +7,11 @@ namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
 /// <summary>Analyse one piece of user input: detect, decide, and record it when it is a threat.</summary>
 public sealed record AnalyzeInputCommand(string? Input) : IRequest<AnalyzeInputResult>, ISensitiveRequest
 {
-    public InputFingerprint Fingerprint => InputFingerprint.Of(Input ?? string.Empty);
+    private InputFingerprint? _fingerprint;
+
+    /// <summary>
+    /// Computed once per request: logging, the stored threat and its audit event all use it, and hashing up to
+    /// 10,000 characters three times would be work done twice on the hot path.
+    /// </summary>
+    public InputFingerprint Fingerprint => _fingerprint ??= InputFingerprint.Of(Input ?? string.Empty);
 }
