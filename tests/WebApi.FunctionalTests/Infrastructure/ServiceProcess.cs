@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
@@ -23,7 +22,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         _workingDirectory = workingDirectory;
         Directory.CreateDirectory(workingDirectory);
-        Port = FreePort();
+        Port = TestEnvironment.FreePort();
         _environment = new()
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -146,12 +145,5 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

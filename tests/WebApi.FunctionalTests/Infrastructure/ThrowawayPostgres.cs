@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -64,7 +62,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             await RunAsync("chown", ["-R", "postgres:postgres", directory], asPostgres: false);
         }
 
-        var pg = new ThrowawayPostgres(bin, directory, FreePort(), password);
+        var pg = new ThrowawayPostgres(bin, directory, TestEnvironment.FreePort(), password);
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", pg.DataDirectory, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={pwfile}", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], IsRoot);
         File.Delete(pwfile);
         await pg.StartAgainAsync();
@@ -116,13 +114,6 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     }
 
     private static bool IsRoot => Environment.UserName == "root";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres)
     {
