@@ -3,7 +3,7 @@ using FluentValidation;
 using InfiniteSecurity.Application.Auth.Common;
 using InfiniteSecurity.Application.Common.Behaviours;
 using InfiniteSecurity.Application.Common.Options;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

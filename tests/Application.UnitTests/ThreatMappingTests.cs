@@ -1,6 +1,6 @@
 using AutoMapper;
 using InfiniteSecurity.Application.Threats.GetThreat;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.Domain.Threats;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

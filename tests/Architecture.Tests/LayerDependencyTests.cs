@@ -1,5 +1,6 @@
 using System.Reflection;
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Infrastructure.Persistence;
 using MediatR;
@@ -12,6 +13,7 @@ namespace InfiniteSecurity.Architecture.Tests;
 /// </summary>
 public sealed class LayerDependencyTests
 {
+    private static readonly Assembly Detection = typeof(ThreatAnalyzer).Assembly;
     private static readonly Assembly Domain = typeof(Threat).Assembly;
     private static readonly Assembly Application = typeof(IAppDbContext).Assembly;
     private static readonly Assembly Infrastructure = typeof(AppDbContext).Assembly;
@@ -22,16 +24,37 @@ public sealed class LayerDependencyTests
     [Test]
     public void The_assemblies_under_test_are_the_layers_they_claim_to_be()
     {
-        Assert.That(new[] { Domain, Application, Infrastructure, WebApi }.Select(a => a.GetName().Name), Is.EqualTo(new[]
+        Assert.That(new[] { Detection, Domain, Application, Infrastructure, WebApi }.Select(a => a.GetName().Name), Is.EqualTo(new[]
         {
-            "InfiniteSecurity.Domain", "InfiniteSecurity.Application", "InfiniteSecurity.Infrastructure", "InfiniteSecurity.WebApi",
+            "InfiniteSecurity.Detection", "InfiniteSecurity.Domain", "InfiniteSecurity.Application", "InfiniteSecurity.Infrastructure", "InfiniteSecurity.WebApi",
         }));
     }
 
+    private static bool IsBaseLibrary(string name) =>
+        name is "System.Runtime" or "netstandard" or "mscorlib" || name.StartsWith("System.", StringComparison.Ordinal);
+
     [Test]
-    public void Domain_references_no_project_of_ours_and_no_framework_beyond_the_base_library()
+    public void Detection_references_no_project_of_ours_and_no_framework_beyond_the_base_library()
     {
-        var offending = References(Domain).Where(r => !(r is "System.Runtime" or "netstandard" or "mscorlib" || r.StartsWith("System.", StringComparison.Ordinal))).ToArray();
+        var offending = References(Detection).Where(r => !IsBaseLibrary(r)).ToArray();
+
+        Assert.That(offending, Is.Empty);
+    }
+
+    [Test]
+    public void Detection_declares_no_entity_and_no_type_outside_its_namespace()
+    {
+        var types = Detection.GetTypes().Where(t => t.Namespace is not null && !t.Name.StartsWith('<')).ToArray();
+
+        Assert.That(types, Is.Not.Empty);
+        Assert.That(types.Where(t => !t.Namespace!.StartsWith("InfiniteSecurity.Detection", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(types.Where(t => t.GetProperty("Id")?.PropertyType == typeof(Guid)), Is.Empty, "entities (Guid identity) belong to Domain");
+    }
+
+    [Test]
+    public void Domain_references_only_the_base_library_and_the_detection_engine()
+    {
+        var offending = References(Domain).Where(r => !IsBaseLibrary(r) && r != "InfiniteSecurity.Detection").ToArray();
 
         Assert.That(offending, Is.Empty);
     }

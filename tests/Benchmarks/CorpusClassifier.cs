@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 
 namespace InfiniteSecurity.Benchmarks;
 

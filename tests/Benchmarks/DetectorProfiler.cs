@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using InfiniteSecurity.Domain.Detection;
-using InfiniteSecurity.Domain.Detection.Normalisation;
-using InfiniteSecurity.Domain.Detection.Scoring;
+using InfiniteSecurity.Detection;
+using InfiniteSecurity.Detection.Normalisation;
+using InfiniteSecurity.Detection.Scoring;
 
 namespace InfiniteSecurity.Benchmarks;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 
 namespace InfiniteSecurity.Benchmarks;
 

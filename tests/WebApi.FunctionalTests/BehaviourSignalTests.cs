@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

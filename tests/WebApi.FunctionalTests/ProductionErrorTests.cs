@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

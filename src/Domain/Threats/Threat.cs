@@ -1,5 +1,5 @@
 using InfiniteSecurity.Domain.Common;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 
 namespace InfiniteSecurity.Domain.Threats;
 

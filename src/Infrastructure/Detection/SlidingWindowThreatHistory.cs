@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using InfiniteSecurity.Application.Common.Interfaces;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using Microsoft.Extensions.Options;
 
 namespace InfiniteSecurity.Infrastructure.Detection;

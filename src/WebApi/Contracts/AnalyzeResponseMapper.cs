@@ -1,5 +1,5 @@
 using InfiniteSecurity.Application.Threats.AnalyzeInput;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.WebApi.Contracts.V1;
 using InfiniteSecurity.WebApi.Contracts.V2;
 

@@ -24,9 +24,9 @@ public sealed class SlidingWindowThreatHistoryTests
         history.Record("alice", "10.0.0.2");
         history.Record(null, "10.0.0.1");
 
-        Assert.That(history.SignalFor("alice", "10.0.0.1"), Is.EqualTo(new Domain.Detection.BehaviourSignal(2, 2)));
-        Assert.That(history.SignalFor("bob", "10.0.0.2"), Is.EqualTo(new Domain.Detection.BehaviourSignal(0, 1)));
-        Assert.That(history.SignalFor(null, null), Is.EqualTo(Domain.Detection.BehaviourSignal.None));
+        Assert.That(history.SignalFor("alice", "10.0.0.1"), Is.EqualTo(new InfiniteSecurity.Detection.BehaviourSignal(2, 2)));
+        Assert.That(history.SignalFor("bob", "10.0.0.2"), Is.EqualTo(new InfiniteSecurity.Detection.BehaviourSignal(0, 1)));
+        Assert.That(history.SignalFor(null, null), Is.EqualTo(InfiniteSecurity.Detection.BehaviourSignal.None));
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using InfiniteSecurity.Domain.Audit;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 
 namespace InfiniteSecurity.Application.Common.Interfaces;
 

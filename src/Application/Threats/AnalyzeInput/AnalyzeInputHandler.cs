@@ -1,6 +1,6 @@
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Domain.Audit;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 using InfiniteSecurity.Domain.Threats;
 using MediatR;
 

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using InfiniteSecurity.Domain.Detection;
+using InfiniteSecurity.Detection;
 
 namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
 

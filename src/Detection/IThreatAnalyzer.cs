@@ -1,0 +1,7 @@
+namespace InfiniteSecurity.Detection;
+
+/// <summary>Decides whether an input is an attack. Implementations are pure, thread-safe and linear-time.</summary>
+public interface IThreatAnalyzer
+{
+    ThreatAnalysis Analyze(string input, BehaviourSignal behaviour = default);
+}

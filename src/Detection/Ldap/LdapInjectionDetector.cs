@@ -1,0 +1,106 @@
+using InfiniteSecurity.Detection.Normalisation;
+using InfiniteSecurity.Detection.Scoring;
+
+namespace InfiniteSecurity.Detection.Ldap;
+
+/// <summary>
+/// LDAP filter injection (RFC 4515 syntax). The attacker closes the application's filter component with ')' and
+/// opens a new one — <c>*)(uid=*))(|(uid=*</c> — or submits a bare wildcard filter. The scanner looks for a close
+/// paren followed by an open paren that starts a filter item (attribute=value or an &amp; | ! operator), and for
+/// filter components made only of wildcards. Version constraints such as <c>(&gt;= 1.2), libc (</c> do not form
+/// filter items because ">=" is not preceded by an attribute name.
+/// </summary>
+internal sealed class LdapInjectionDetector : IThreatDetector
+{
+    private const string Cat = ThreatCategory.LdapInjection;
+
+    public void Inspect(NormalisedInput input, FindingCollector findings)
+    {
+        foreach (var view in input.Views)
+        {
+            InspectView(view, findings, input.ContainedNul);
+        }
+    }
+
+    private static void InspectView(DecodedView view, FindingCollector f, bool nul)
+    {
+        var s = view.Text.AsSpan();
+
+        // *)) followed by NUL: close every open filter and cut off the rest of the application's filter.
+        var closeAll = s.IndexOf("*))", StringComparison.Ordinal);
+        if (closeAll >= 0 && nul)
+        {
+            f.Add(Cat, "ldap.nul_truncation", 0.75, view, closeAll, 3, "wildcard closes the filters and a NUL byte truncates the rest");
+        }
+
+        var close = s.IndexOf(')');
+        if (close < 0)
+        {
+            return;
+        }
+
+        for (var i = close; i < s.Length; i++)
+        {
+            if (s[i] != ')')
+            {
+                continue;
+            }
+
+            var k = i + 1;
+            while (k < s.Length && s[k] == ' ')
+            {
+                k++;
+            }
+
+            if (k >= s.Length || s[k] != '(')
+            {
+                continue;
+            }
+
+            var item = k + 1;
+            var isOperator = item < s.Length && s[item] is '|' or '&' or '!';
+            var isAssertion = IsFilterItem(s, isOperator ? item + 1 : item);
+            var wildcardBefore = i > 0 && s[i - 1] == '*';
+            if (isOperator && (isAssertion || item + 1 >= s.Length || s[item + 1] is '(' or ')'))
+            {
+                f.Add(Cat, "ldap.filter_breakout", 0.9, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1), "closes the filter and opens a new boolean filter component");
+                return;
+            }
+
+            if (isAssertion)
+            {
+                f.Add(Cat, "ldap.filter_breakout", wildcardBefore ? 0.9 : 0.75, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1), "closes the filter component and injects another assertion");
+                return;
+            }
+        }
+
+        // (*)  *)(  (|(  — wildcard-only or operator-nesting components.
+        var star = s.IndexOf("*)", StringComparison.Ordinal);
+        if (star >= 0 && (s.IndexOf("(*", StringComparison.Ordinal) >= 0 || s.IndexOf(")(", StringComparison.Ordinal) >= 0))
+        {
+            f.Add(Cat, "ldap.wildcard_filter", 0.75, view, star, Math.Min(8, s.Length - star), "wildcard filter component matches every entry");
+        }
+        else if (s.IndexOf("(|(", StringComparison.Ordinal) >= 0 || s.IndexOf("(&(", StringComparison.Ordinal) >= 0)
+        {
+            var at = Math.Max(s.IndexOf("(|(", StringComparison.Ordinal), s.IndexOf("(&(", StringComparison.Ordinal));
+            f.Add(Cat, "ldap.filter_operator", 0.6, view, at, 3, "boolean LDAP filter operator");
+        }
+    }
+
+    // attr=value, attr~=, attr>=, attr<=, attr=* with attr a descriptor or OID.
+    private static bool IsFilterItem(ReadOnlySpan<char> s, int i)
+    {
+        var start = i;
+        while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] is '-' or '.' or ';' or '_'))
+        {
+            i++;
+        }
+
+        if (i == start || i >= s.Length || !char.IsAsciiLetter(s[start]))
+        {
+            return false;
+        }
+
+        return s[i] == '=' || (i + 1 < s.Length && s[i] is '~' or '>' or '<' or ':' && s[i + 1] == '=');
+    }
+}

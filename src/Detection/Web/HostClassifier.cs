@@ -1,0 +1,176 @@
+using System.Globalization;
+
+namespace InfiniteSecurity.Detection.Web;
+
+/// <summary>
+/// Reads a URL host the way permissive resolvers do (inet_aton: 1 to 4 parts, each decimal, octal or hex) so that
+/// <c>2130706433</c>, <c>0x7f.1</c> and <c>0177.0.0.1</c> are all recognised as 127.0.0.1, and tells internal
+/// destinations (loopback, private, link-local, cloud metadata) from public ones.
+/// </summary>
+internal static class HostClassifier
+{
+    public static bool TryParseIPv4(ReadOnlySpan<char> host, out uint address, out bool obfuscated)
+    {
+        address = 0;
+        obfuscated = false;
+        if (host.Length == 0 || host.Length > 40)
+        {
+            return false;
+        }
+
+        Span<uint> parts = stackalloc uint[4];
+        var count = 0;
+        var start = 0;
+        for (var i = 0; i <= host.Length; i++)
+        {
+            if (i < host.Length && host[i] != '.')
+            {
+                continue;
+            }
+
+            if (count == 4)
+            {
+                return false;
+            }
+
+            var p = host[start..i];
+            if (p.Length == 0)
+            {
+                return false;
+            }
+
+            ulong value;
+            if (p.Length > 2 && p[0] == '0' && p[1] is 'x' or 'X')
+            {
+                if (!ulong.TryParse(p[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value))
+                {
+                    return false;
+                }
+
+                obfuscated = true;
+            }
+            else if (p.Length > 1 && p[0] == '0')
+            {
+                value = 0;
+                foreach (var c in p)
+                {
+                    if (c is < '0' or > '7')
+                    {
+                        return false;
+                    }
+
+                    value = (value * 8) + (ulong)(c - '0');
+                }
+
+                obfuscated = true;
+            }
+            else if (!ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+            {
+                return false;
+            }
+
+            if (value > uint.MaxValue)
+            {
+                return false;
+            }
+
+            parts[count++] = (uint)value;
+            start = i + 1;
+        }
+
+        if (count != 4)
+        {
+            obfuscated = true;
+        }
+
+        switch (count)
+        {
+            case 1:
+                address = parts[0];
+                return true;
+            case 2 when parts[0] <= 255 && parts[1] <= 0xFFFFFF:
+                address = (parts[0] << 24) | parts[1];
+                return true;
+            case 3 when parts[0] <= 255 && parts[1] <= 255 && parts[2] <= 0xFFFF:
+                address = (parts[0] << 24) | (parts[1] << 16) | parts[2];
+                return true;
+            case 4 when parts[0] <= 255 && parts[1] <= 255 && parts[2] <= 255 && parts[3] <= 255:
+                address = (parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3];
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool EmbedsInternalAddress(string host)
+    {
+        var labels = host.Split('.');
+        for (var k = 0; k + 4 < labels.Length + 1 && labels.Length > 4; k++)
+        {
+            var candidate = string.Join('.', labels, k, 4);
+            if (candidate.All(c => char.IsAsciiDigit(c) || c == '.') && TryParseIPv4(candidate, out var a, out _) && IsInternal(a))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsInternal(uint a) =>
+        (a >> 24) is 127 or 10 or 0 || (a >> 20) == (172 << 4 | 1) || (a >> 16) == ((192 << 8) | 168) || (a >> 16) == ((169 << 8) | 254)
+        || a == ((100u << 24) | (100 << 16) | (100 << 8) | 200) || (a >> 22) == ((100 << 2) | 1);
+
+    /// <summary>Internal by name or literal address. <paramref name="metadata"/> marks cloud metadata endpoints.</summary>
+    public static bool IsInternalHost(ReadOnlySpan<char> host, out bool metadata, out bool obfuscated)
+    {
+        metadata = false;
+        obfuscated = false;
+        if (host.Length == 0)
+        {
+            return false;
+        }
+
+        if (host[0] == '[')
+        {
+            var v6 = host.Trim("[]");
+            var lastColon = v6.LastIndexOf(':');
+            if (lastColon >= 0 && TryParseIPv4(v6[(lastColon + 1)..], out var mapped, out _) && v6[(lastColon + 1)..].IndexOf('.') > 0)
+            {
+                obfuscated = true;
+                return IsInternal(mapped);
+            }
+
+            return v6.SequenceEqual("::1") || v6.SequenceEqual("::") || v6.SequenceEqual("0:0:0:0:0:0:0:1") || v6.StartsWith("fe80", StringComparison.OrdinalIgnoreCase) || v6.StartsWith("fc", StringComparison.OrdinalIgnoreCase) || v6.StartsWith("fd", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (TryParseIPv4(host, out var address, out obfuscated))
+        {
+            metadata = address == ((169u << 24) | (254 << 16) | (169 << 8) | 254) || address == ((100u << 24) | (100 << 16) | (100 << 8) | 200);
+            return IsInternal(address);
+        }
+
+        var lower = host.ToString().ToLowerInvariant().TrimEnd('.');
+        if (lower.StartsWith("metadata", StringComparison.Ordinal) || lower.EndsWith(".internal", StringComparison.Ordinal) || lower is "instance-data" or "instance-data.ec2.internal")
+        {
+            metadata = true;
+            return true;
+        }
+
+        // Names that resolve to loopback by design, and wildcard DNS (127.0.0.1.nip.io) that embeds an internal
+        // address in the name: both exist to get past host-name allow-lists.
+        if (lower is "localtest.me" or "lvh.me" or "vcap.me" or "localh.st" || lower.EndsWith(".localtest.me", StringComparison.Ordinal) || lower.EndsWith(".lvh.me", StringComparison.Ordinal))
+        {
+            obfuscated = true;
+            return true;
+        }
+
+        if (EmbedsInternalAddress(lower))
+        {
+            obfuscated = true;
+            return true;
+        }
+
+        return lower is "localhost" or "localhost.localdomain" or "ip6-localhost" or "ip6-loopback" || lower.EndsWith(".localhost", StringComparison.Ordinal);
+    }
+}

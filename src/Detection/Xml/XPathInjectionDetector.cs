@@ -1,0 +1,110 @@
+using InfiniteSecurity.Detection.Normalisation;
+using InfiniteSecurity.Detection.Scoring;
+
+namespace InfiniteSecurity.Detection.Xml;
+
+/// <summary>
+/// XPath injection. Blind XPath probes walk the document with node tests and axes that have no SQL equivalent:
+/// <c>count(/*)</c>, <c>name(/*[1])</c>, <c>/child::node()</c>, <c>@*</c>, <c>comment()</c>, <c>string-length(</c>.
+/// Finding such XPath-only syntax is what separates XPath from SQL injection in a shared <c>' and ... '1'='1</c> shape.
+/// </summary>
+internal sealed class XPathInjectionDetector : IThreatDetector
+{
+    private const string Cat = ThreatCategory.XPathInjection;
+
+    private static readonly string[] NodeFunctions = ["count(", "name(", "local-name(", "string-length(", "substring(", "position()", "last()", "starts-with(", "contains(", "normalize-space(", "string(", "namespace-uri("];
+    private static readonly string[] NodeTests = ["node()", "text()", "comment()", "processing-instruction(", "::", "/*", "@*", "//*", "[1]", "//user", "//@"];
+
+    public void Inspect(NormalisedInput input, FindingCollector findings)
+    {
+        var view = input.Decoded;
+        var s = view.Text.AsSpan();
+        if (s.IndexOfAny('(', ':', '[') < 0)
+        {
+            return;
+        }
+
+        foreach (var fn in NodeFunctions)
+        {
+            var at = Scanning.Find(s, fn);
+            if (at < 0 || (at > 0 && Scanning.IsIdentChar(s[at - 1])))
+            {
+                continue;
+            }
+
+            var args = s[(at + fn.Length)..];
+            var close = args.IndexOf(')');
+            var inner = close < 0 ? args : args[..close];
+            var pathArgument = inner.Length > 0 && (inner[0] is '/' or '.' || (inner[0] == '@' && (inner.Length == 1 || inner[1] != '@'))) || inner.IndexOf("::", StringComparison.Ordinal) >= 0 || ContainsNodeTest(args[..Math.Min(args.Length, 40)]);
+            if (pathArgument)
+            {
+                Report(findings, view, at, fn.Length + Math.Min(inner.Length + 1, 40), 0.96, "xpath.node_probe", "XPath function applied to a document path (blind XPath probing)");
+                return;
+            }
+        }
+
+        // name()='x', local-name()=..., text()=: node functions compared after a quote breakout.
+        foreach (var zero in (ReadOnlySpan<string>)["name()", "local-name()", "text()", "position()", "last()", "namespace-uri()"])
+        {
+            var at = Scanning.Find(s, zero);
+            if (at > 0 && !Scanning.IsIdentChar(s[at - 1]))
+            {
+                var after = Scanning.SkipSpaces(s, at + zero.Length);
+                if (after < s.Length && s[after] is '=' or '<' or '>' or '!' && s[..at].IndexOfAny('\'', '"') >= 0)
+                {
+                    Report(findings, view, at, zero.Length + 4, 0.96, "xpath.node_probe", "XPath node function compared inside an injected predicate");
+                    return;
+                }
+            }
+        }
+
+        // '] | //user/* : close the predicate and union another location path.
+        var bracket = s.IndexOf("]", StringComparison.Ordinal);
+        if (bracket > 0 && s[bracket - 1] is '\'' or '"')
+        {
+            var rest = s[(bracket + 1)..].TrimStart();
+            if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
+            {
+                Report(findings, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20), 0.92, "xpath.predicate_breakout", "closes the XPath predicate and unions another location path");
+                return;
+            }
+        }
+
+        var axis = s.IndexOf("::", StringComparison.Ordinal);
+        if (axis > 0 && IsAxis(s, axis))
+        {
+            Report(findings, view, axis, 12, 0.9, "xpath.axis", "XPath axis step");
+        }
+    }
+
+    private static bool ContainsNodeTest(ReadOnlySpan<char> s)
+    {
+        foreach (var t in NodeTests)
+        {
+            if (s.IndexOf(t, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAxis(ReadOnlySpan<char> s, int axis)
+    {
+        string[] axes = ["child", "parent", "ancestor", "descendant", "following", "preceding", "attribute", "self", "ancestor-or-self", "descendant-or-self", "following-sibling", "preceding-sibling", "namespace"];
+        foreach (var a in axes)
+        {
+            if (axis >= a.Length && Scanning.At(s, axis - a.Length, a) && (axis == a.Length || !char.IsAsciiLetter(s[axis - a.Length - 1])))
+            {
+                var after = s[(axis + 2)..];
+                return after.Length > 0 && (char.IsAsciiLetter(after[0]) || after[0] == '*');
+            }
+        }
+
+        return false;
+    }
+
+    private static void Report(FindingCollector c, DecodedView v, int start, int len, double conf, string rule, string reason) =>
+        c.Add(Cat, rule, conf, v, start, len, reason);
+}

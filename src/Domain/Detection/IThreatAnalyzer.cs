@@ -1,7 +1,0 @@
-namespace InfiniteSecurity.Domain.Detection;
-
-/// <summary>Decides whether an input is an attack. Implementations are pure, thread-safe and linear-time.</summary>
-public interface IThreatAnalyzer
-{
-    ThreatAnalysis Analyze(string input, BehaviourSignal behaviour = default);
-}

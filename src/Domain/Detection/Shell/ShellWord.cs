@@ -1,4 +1,0 @@
-namespace InfiniteSecurity.Domain.Detection.Shell;
-
-/// <summary>One shell word after quote removal: its unquoted text and its span in the view.</summary>
-internal readonly record struct ShellWord(string Text, int Start, int End);

@@ -1,4 +1,0 @@
-namespace InfiniteSecurity.Domain.UnitTests.Detection;
-
-/// <summary>One line of a labelled JSONL corpus: <c>{"input", "label"}</c>.</summary>
-public sealed record LabelledInput(string Input, string Label);
