@@ -4,6 +4,7 @@ using InfiniteSecurity.Detection.Html;
 using InfiniteSecurity.Detection.Ldap;
 using InfiniteSecurity.Detection.Normalisation;
 using InfiniteSecurity.Detection.Paths;
+using InfiniteSecurity.Detection.Rules;
 using InfiniteSecurity.Detection.Scoring;
 using InfiniteSecurity.Detection.Shell;
 using InfiniteSecurity.Detection.Sql;
@@ -23,16 +24,23 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     /// <summary>Confidence from which an input counts as a threat.</summary>
     public const double ThreatThreshold = 0.5;
 
+    /// <summary>A family whose best finding reaches this is settled: its detector skips the remaining views.</summary>
+    private const double Settled = 0.95;
+
+    private static readonly IViewDetector[] ViewDetectors =
+    [
+        new LdapInjectionDetector(),
+        new SsiInjectionDetector(),
+    ];
+
     private static readonly IThreatDetector[] Detectors =
     [
         new SqlInjectionDetector(),
         new XssDetector(),
         new CommandInjectionDetector(),
         new PathTraversalDetector(),
-        new LdapInjectionDetector(),
         new XPathInjectionDetector(),
         new XxeDetector(),
-        new SsiInjectionDetector(),
         new TemplateInjectionDetector(),
         new CodeInjectionDetector(),
         new Log4ShellDetector(),
@@ -43,11 +51,15 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     ];
 
     private readonly DecisionPolicy _policy;
+    private readonly IRuleWeights _weights;
 
-    public ThreatAnalyzer(DecisionPolicy policy)
+    /// <param name="policy">Maps confidence to severity.</param>
+    /// <param name="weights">Effective rule weights; the catalogue's base weights when omitted.</param>
+    public ThreatAnalyzer(DecisionPolicy policy, IRuleWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
+        _weights = weights ?? CatalogueWeights.Instance;
     }
 
     public ThreatAnalysis Analyze(string input, BehaviourSignal behaviour = default)
@@ -66,7 +78,18 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     private ThreatAnalysis AnalyzeDecoded(string input, BehaviourSignal behaviour)
     {
         var normalised = InputNormaliser.Normalise(input);
-        var collector = new FindingCollector();
+        var collector = new FindingCollector(_weights);
+        foreach (var view in normalised.Views)
+        {
+            foreach (var detector in ViewDetectors)
+            {
+                if (collector.Best(detector.Family) < Settled)
+                {
+                    detector.Inspect(view, normalised, collector);
+                }
+            }
+        }
+
         foreach (var detector in Detectors)
         {
             detector.Inspect(normalised, collector);

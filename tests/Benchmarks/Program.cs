@@ -16,5 +16,10 @@ if (args.Length >= 2 && args[0] == "evaluate")
     return CorpusClassifier.Evaluate(args[1], args.Length > 2 ? args[2] : null);
 }
 
+if (args.Length >= 2 && args[0] == "rates")
+{
+    return CorpusRates.Run(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ThreatAnalyzerBenchmarks).Assembly).Run(args);
 return 0;

@@ -10,17 +10,12 @@ namespace InfiniteSecurity.Detection.Ldap;
 /// filter components made only of wildcards. Version constraints such as <c>(&gt;= 1.2), libc (</c> do not form
 /// filter items because ">=" is not preceded by an attribute name.
 /// </summary>
-internal sealed class LdapInjectionDetector : IThreatDetector
+internal sealed class LdapInjectionDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.LdapInjection;
+    public string Family => ThreatCategory.LdapInjection;
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
-    {
-        foreach (var view in input.Views)
-        {
-            InspectView(view, findings, input.ContainedNul);
-        }
-    }
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings) =>
+        InspectView(view, findings, input.ContainedNul);
 
     private static void InspectView(DecodedView view, FindingCollector f, bool nul)
     {
@@ -30,7 +25,7 @@ internal sealed class LdapInjectionDetector : IThreatDetector
         var closeAll = s.IndexOf("*))", StringComparison.Ordinal);
         if (closeAll >= 0 && nul)
         {
-            f.Add(Cat, "ldap.nul_truncation", 0.75, view, closeAll, 3, "wildcard closes the filters and a NUL byte truncates the rest");
+            f.Add(LdapRules.NulTruncation, view, closeAll, 3);
         }
 
         var close = s.IndexOf(')');
@@ -63,13 +58,13 @@ internal sealed class LdapInjectionDetector : IThreatDetector
             var wildcardBefore = i > 0 && s[i - 1] == '*';
             if (isOperator && (isAssertion || item + 1 >= s.Length || s[item + 1] is '(' or ')'))
             {
-                f.Add(Cat, "ldap.filter_breakout", 0.9, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1), "closes the filter and opens a new boolean filter component");
+                f.Add(LdapRules.BooleanBreakout, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1));
                 return;
             }
 
             if (isAssertion)
             {
-                f.Add(Cat, "ldap.filter_breakout", wildcardBefore ? 0.9 : 0.75, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1), "closes the filter component and injects another assertion");
+                f.Add(wildcardBefore ? LdapRules.WildcardBreakout : LdapRules.AssertionBreakout, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1));
                 return;
             }
         }
@@ -78,12 +73,12 @@ internal sealed class LdapInjectionDetector : IThreatDetector
         var star = s.IndexOf("*)", StringComparison.Ordinal);
         if (star >= 0 && (s.IndexOf("(*", StringComparison.Ordinal) >= 0 || s.IndexOf(")(", StringComparison.Ordinal) >= 0))
         {
-            f.Add(Cat, "ldap.wildcard_filter", 0.75, view, star, Math.Min(8, s.Length - star), "wildcard filter component matches every entry");
+            f.Add(LdapRules.WildcardFilter, view, star, Math.Min(8, s.Length - star));
         }
         else if (s.IndexOf("(|(", StringComparison.Ordinal) >= 0 || s.IndexOf("(&(", StringComparison.Ordinal) >= 0)
         {
             var at = Math.Max(s.IndexOf("(|(", StringComparison.Ordinal), s.IndexOf("(&(", StringComparison.Ordinal));
-            f.Add(Cat, "ldap.filter_operator", 0.6, view, at, 3, "boolean LDAP filter operator");
+            f.Add(LdapRules.FilterOperator, view, at, 3);
         }
     }
 

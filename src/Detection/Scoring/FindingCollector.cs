@@ -1,14 +1,32 @@
 using InfiniteSecurity.Detection.Normalisation;
+using InfiniteSecurity.Detection.Rules;
 
 namespace InfiniteSecurity.Detection.Scoring;
 
-/// <summary>Collects findings for one analysis; keeps only the strongest finding per rule id.</summary>
+/// <summary>
+/// Collects findings for one analysis; keeps only the strongest finding per rule id. The confidence of a finding is
+/// the rule's effective weight (catalogue base weight, or the tuned weight from <see cref="IRuleWeights"/>).
+/// </summary>
 internal sealed class FindingCollector
 {
     private readonly List<Finding> _findings = new(4);
+    private readonly IRuleWeights _weights;
+
+    public FindingCollector(IRuleWeights? weights = null)
+    {
+        _weights = weights ?? CatalogueWeights.Instance;
+    }
 
     public IReadOnlyList<Finding> Findings => _findings;
 
+    /// <summary>Records that a rule matched a span of a view; the detail (e.g. which function) is appended to its reason.</summary>
+    public void Add(RuleDefinition rule, DecodedView view, int start, int length, string? detail = null)
+    {
+        var reason = detail is null ? rule.Reason : $"{rule.Reason} ({detail})";
+        Add(rule.Family, rule.Id, _weights.EffectiveWeight(rule), view, start, length, reason);
+    }
+
+    /// <summary>Legacy form with the confidence written by the detector; being replaced by catalogue rules.</summary>
     public void Add(string category, string ruleId, double confidence, DecodedView view, int start, int length, string reason)
     {
         start = Math.Clamp(start, 0, view.Text.Length);
