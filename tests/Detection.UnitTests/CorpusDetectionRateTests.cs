@@ -3,45 +3,43 @@ using System.Globalization;
 namespace InfiniteSecurity.Detection.UnitTests;
 
 /// <summary>
-/// Detection rates on the shared development corpus. Floors sit a little under the rates measured when the engine
-/// was written (see docs/detection.md), so a regression fails CI while noise in unrelated changes does not.
-/// The table goes to the test output; the same numbers are in docs/detection.md.
+/// Detection rates on both development corpora (<c>dev.jsonl</c> + <c>dev-more.jsonl</c>). The floors are set on the
+/// leave-one-source-out rate (mean over sources), not on the pooled rate, so a rule that only fits one big source
+/// cannot hold a floor up. Families with fewer than <see cref="GatedFrom"/> inputs are reported, not gated. Floors
+/// sit a little under the rates measured in docs/detection.md, so a regression fails CI while unrelated noise does not.
 /// </summary>
 [TestFixture]
 public sealed class CorpusDetectionRateTests
 {
-    private static readonly Lazy<DetectionRates> Rates = new(() => DetectionRates.Measure(AnalyzerFactory.Shared, TestCorpora.DevCorpus));
+    private const int GatedFrom = 30;
+
+    private static readonly Lazy<DetectionRates> Rates = new(() => DetectionRates.Measure(AnalyzerFactory.Shared, TestCorpora.AllDevCorpora));
 
     [Test]
-    public void Per_category_table_is_written_to_the_test_output()
+    public void Per_family_table_is_written_to_the_test_output()
     {
         var table = Rates.Value.ToMarkdownTable();
-        TestContext.Out.WriteLine("Development corpus (" + TestCorpora.DevCorpusPath() + "):");
+        TestContext.Out.WriteLine("Development corpora (dev.jsonl + dev-more.jsonl):");
         TestContext.Out.WriteLine(table);
         Assert.That(table, Does.Contain("| sql_injection |").And.Contain("| benign |"));
     }
 
-    [Test]
-    public void Sql_injection_detection_rate_meets_floor() => AssertRate("sql_injection", 0.965);
+    [TestCase("sql_injection", 0.95)]
+    [TestCase("xss", 0.95)]
+    [TestCase("command_injection", 0.90)]
+    [TestCase("path_traversal", 0.95)]
+    public void Main_family_leave_one_source_out_rate_meets_floor(string label, double floor) => AssertRate(label, floor);
 
-    [Test]
-    public void Xss_detection_rate_meets_floor() => AssertRate("xss", 0.965);
-
-    [Test]
-    public void Command_injection_detection_rate_meets_floor() => AssertRate("command_injection", 0.97);
-
-    [Test]
-    public void Path_traversal_detection_rate_meets_floor() => AssertRate("path_traversal", 0.99);
-
-    [Test]
-    public void Ldap_injection_detection_rate_meets_floor() => AssertRate("ldap_injection", 0.97);
-
-    [TestCase("open_redirect", 0.95)]
-    [TestCase("ssti", 0.95)]
-    [TestCase("xxe", 0.95)]
-    [TestCase("crlf_injection", 0.93)]
-    [TestCase("xpath_injection", 0.9)]
-    public void Other_family_detection_rate_meets_floor(string label, double floor) => AssertRate(label, floor);
+    [TestCase("open_redirect", 0.80)]
+    [TestCase("crlf_injection", 0.80)]
+    [TestCase("ssrf", 0.90)]
+    [TestCase("ssti", 0.70)]
+    [TestCase("log4shell", 0.90)]
+    [TestCase("code_injection", 0.80)]
+    [TestCase("xxe", 0.90)]
+    [TestCase("ldap_injection", 0.90)]
+    [TestCase("nosql_injection", 0.90)]
+    public void Other_family_leave_one_source_out_rate_meets_floor(string label, double floor) => AssertRate(label, floor);
 
     [Test]
     public void False_positive_rate_on_benign_text_stays_under_ceiling()
@@ -54,13 +52,18 @@ public sealed class CorpusDetectionRateTests
     [Test]
     public void Detected_attacks_are_reported_with_the_right_type()
     {
-        Assert.That(Rates.Value.OverallTypeAccuracy(), Is.GreaterThanOrEqualTo(0.97));
+        Assert.That(Rates.Value.OverallTypeAccuracy(), Is.GreaterThanOrEqualTo(0.95));
     }
 
     private static void AssertRate(string label, double floor)
     {
         var rates = Rates.Value;
-        Assert.That(rates.Count(label), Is.GreaterThan(0), $"no '{label}' inputs in the corpus");
-        Assert.That(rates.DetectionRate(label), Is.GreaterThanOrEqualTo(floor), string.Create(CultureInfo.InvariantCulture, $"{label}: detected {rates.DetectionRate(label):P2} of {rates.Count(label)}"));
+        if (rates.Count(label) < GatedFrom)
+        {
+            Assert.Ignore(string.Create(CultureInfo.InvariantCulture, $"{label}: {rates.Count(label)} inputs, reported only: {rates.LeaveOneSourceOutRate(label):P2}"));
+        }
+
+        Assert.That(rates.LeaveOneSourceOutRate(label), Is.GreaterThanOrEqualTo(floor), string.Create(CultureInfo.InvariantCulture,
+            $"{label}: leave-one-source-out {rates.LeaveOneSourceOutRate(label):P2} over {rates.Sources(label)} sources, pooled {rates.DetectionRate(label):P2} of {rates.Count(label)}"));
     }
 }

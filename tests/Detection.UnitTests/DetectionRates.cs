@@ -4,10 +4,14 @@ using InfiniteSecurity.Detection;
 
 namespace InfiniteSecurity.Detection.UnitTests;
 
-/// <summary>Per-label detection statistics of one analyzer over one labelled corpus.</summary>
+/// <summary>
+/// Per-label and per-source detection statistics of one analyzer over labelled corpora. Besides the pooled rate it
+/// gives the leave-one-source-out rate: the mean of the per-source rates, every source weighing the same. A rule that
+/// only fits the biggest source lifts the pooled rate but barely moves this one, which is what an unseen source sees.
+/// </summary>
 public sealed class DetectionRates
 {
-    private readonly Dictionary<string, (int Total, int Detected, int Typed)> _byLabel = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Label, string Source), (int Total, int Detected, int Typed)> _bySource = [];
 
     public static DetectionRates Measure(IThreatAnalyzer analyzer, IEnumerable<LabelledInput> corpus)
     {
@@ -15,58 +19,66 @@ public sealed class DetectionRates
         foreach (var item in corpus)
         {
             var analysis = analyzer.Analyze(item.Input);
-            var (t, d, ty) = rates._byLabel.GetValueOrDefault(item.Label);
-            rates._byLabel[item.Label] = (t + 1, d + (analysis.IsThreat ? 1 : 0), ty + (analysis.IsThreat && analysis.Category == item.Label ? 1 : 0));
+            var key = (item.Label, item.Source);
+            var (t, d, ty) = rates._bySource.GetValueOrDefault(key);
+            rates._bySource[key] = (t + 1, d + (analysis.IsThreat ? 1 : 0), ty + (analysis.IsThreat && analysis.Category == item.Label ? 1 : 0));
         }
 
         return rates;
     }
 
-    public IEnumerable<string> Labels => _byLabel.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Labels => _bySource.Keys.Select(k => k.Label).Distinct().Order(StringComparer.Ordinal);
 
-    public int Count(string label) => _byLabel.GetValueOrDefault(label).Total;
+    public int Count(string label) => Rows(label).Sum(r => r.Total);
 
-    /// <summary>Share of inputs flagged as a threat (for benign: the false-positive rate).</summary>
+    public int Sources(string label) => Rows(label).Count();
+
+    /// <summary>Share of inputs flagged as a threat, pooled over sources (for benign: the false-positive rate).</summary>
     public double DetectionRate(string label)
     {
-        var (t, d, _) = _byLabel.GetValueOrDefault(label);
-        return t == 0 ? 0 : (double)d / t;
+        var rows = Rows(label).ToArray();
+        var total = rows.Sum(r => r.Total);
+        return total == 0 ? 0 : (double)rows.Sum(r => r.Detected) / total;
+    }
+
+    /// <summary>Mean of the per-source detection rates: the expected rate on a source the engine has not seen.</summary>
+    public double LeaveOneSourceOutRate(string label)
+    {
+        var rows = Rows(label).ToArray();
+        return rows.Length == 0 ? 0 : rows.Average(r => (double)r.Detected / r.Total);
     }
 
     /// <summary>Of the detected attacks, the share reported with the labelled type.</summary>
     public double TypeAccuracy(string label)
     {
-        var (_, d, ty) = _byLabel.GetValueOrDefault(label);
-        return d == 0 ? 0 : (double)ty / d;
+        var rows = Rows(label).ToArray();
+        var detected = rows.Sum(r => r.Detected);
+        return detected == 0 ? 0 : (double)rows.Sum(r => r.Typed) / detected;
     }
 
     public double OverallTypeAccuracy()
     {
-        var detected = 0;
-        var typed = 0;
-        foreach (var (label, (_, d, ty)) in _byLabel)
-        {
-            if (label != "benign")
-            {
-                detected += d;
-                typed += ty;
-            }
-        }
-
-        return detected == 0 ? 0 : (double)typed / detected;
+        var attacks = _bySource.Where(kv => kv.Key.Label != "benign").Select(kv => kv.Value).ToArray();
+        var detected = attacks.Sum(r => r.Detected);
+        return detected == 0 ? 0 : (double)attacks.Sum(r => r.Typed) / detected;
     }
 
     public string ToMarkdownTable()
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| label | inputs | detected (TPR; FPR for benign) | correct type of detected |");
-        sb.AppendLine("|---|---:|---:|---:|");
+        sb.AppendLine("| label | inputs | sources | detected, pooled (FPR for benign) | detected, leave-one-source-out | correct type of detected |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var label in Labels)
         {
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {Count(label)} | {DetectionRate(label):P2} | {(label == "benign" ? "-" : TypeAccuracy(label).ToString("P2", CultureInfo.InvariantCulture))} |"));
+            var typed = label == "benign" ? "-" : TypeAccuracy(label).ToString("P2", CultureInfo.InvariantCulture);
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {label} | {Count(label)} | {Sources(label)} | {DetectionRate(label):P2} | {LeaveOneSourceOutRate(label):P2} | {typed} |"));
         }
 
-        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| all attacks (type accuracy) | | | {OverallTypeAccuracy():P2} |"));
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| all attacks (type accuracy) | | | | | {OverallTypeAccuracy():P2} |"));
         return sb.ToString();
     }
+
+    private IEnumerable<(int Total, int Detected, int Typed)> Rows(string label) =>
+        _bySource.Where(kv => kv.Key.Label == label).Select(kv => kv.Value);
 }
