@@ -118,7 +118,7 @@ public static class ContextPolicy
         }
 
         // X-Callback-Url, X-Return-To: an application header named as a place to go.
-        if (name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && ParameterNames.IsRedirectTarget(name[2..], explicitOnly: true))
+        if (name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && ParameterNames.IsRedirectTarget(name[2..], explicitOnly: true, compounds: false))
         {
             return LocationClass.RedirectHeader;
         }
