@@ -37,7 +37,7 @@ internal sealed class ThreatDetectionMiddleware
         _next = next;
         _options = options;
         _policy = new DecisionPolicy(options.Policy);
-        _inspector = new RequestInspector(analyzer, new RequestLimits(MaxBodyBytes: options.MaxBodyBytes));
+        _inspector = new RequestInspector(analyzer, new RequestLimits(MaxBodyBytes: options.MaxBodyBytes), _policy);
         _reader = new HttpRequestDataReader(options);
         _excludedPaths = options.ExcludedPaths.Select(p => new PathString(p.TrimEnd('/') is { Length: > 0 } t ? t : "/")).ToArray();
         _exclusions = [.. options.Exclusions];
