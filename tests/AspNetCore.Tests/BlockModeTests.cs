@@ -106,4 +106,39 @@ public sealed class BlockModeTests
         Assert.That(lines, Has.None.Contains("'7'='7"));
         Assert.That(lines, Has.None.Contains("%277%27"));
     }
+
+    [TestCase("Cookie", "theme=dark; prefs=", "cookie:prefs")]
+    [TestCase("X-Customer-Ref", "", "header:X-Customer-Ref")]
+    public async Task An_attack_in_a_cookie_or_a_header_is_blocked_and_named_by_its_location(string header, string prefix, string location)
+    {
+        var seen = new List<string>();
+        await using var host = await ProtectedHost.StartAsync(add: o => o.OnDetection = c =>
+        {
+            lock (seen)
+            {
+                seen.AddRange(c.Detection.Verdict!.Findings.Select(f => f.Location));
+            }
+
+            return Task.CompletedTask;
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search?q=boots");
+        request.Headers.TryAddWithoutValidation(header, prefix + Inputs.Query(Inputs.SqlInjection));
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(seen, Has.Member(location));
+        Assert.That(host.Executions, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_attack_in_an_xml_body_is_blocked()
+    {
+        using var content = new StringContent("<order><note>" + System.Security.SecurityElement.Escape(Inputs.SqlInjection) + "</note></order>", Encoding.UTF8, "application/xml");
+
+        using var response = await _host.Client.PostAsync("/raw", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(_host.Executions, Is.Empty);
+    }
 }
