@@ -38,6 +38,9 @@ internal sealed class ProtectedHost : IAsyncDisposable
     /// <summary>Endpoints that ran, in order, with the feature each saw.</summary>
     public ConcurrentQueue<Execution> Executions { get; } = new();
 
+    /// <summary>Requests that the middleware let through, with their <c>X-Replay-Id</c> header and feature.</summary>
+    public ConcurrentQueue<Passage> Passed { get; } = new();
+
     public ThreatReportingStatistics ReportingStatistics => _app.Services.GetRequiredService<ThreatReportingStatistics>();
 
     /// <param name="settings">Configuration, keys as in appsettings (<c>ThreatDetection:Mode</c>).</param>
@@ -61,6 +64,13 @@ internal sealed class ProtectedHost : IAsyncDisposable
         var app = builder.Build();
         ProtectedHost? host = null;
         app.UseThreatDetection(use);
+
+        // Every request that got past the middleware, endpoint or not (a 404 still counts).
+        app.Use(async (context, next) =>
+        {
+            host!.Passed.Enqueue(new Passage(context.Request.Headers["X-Replay-Id"].ToString(), context.Features.Get<IThreatDetectionFeature>()));
+            await next(context);
+        });
         MapEndpoints(app, () => host!);
         await app.StartAsync();
         host = new ProtectedHost(app, logs);
@@ -131,6 +141,8 @@ internal sealed class ProtectedHost : IAsyncDisposable
     }
 
     internal sealed record Execution(string Path, string? Value, IThreatDetectionFeature? Feature);
+
+    internal sealed record Passage(string ReplayId, IThreatDetectionFeature? Feature);
 }
 
 /// <summary>What a 403 or 413 answer says, read from its problem+json body.</summary>
