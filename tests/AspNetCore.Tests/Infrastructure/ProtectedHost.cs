@@ -6,6 +6,7 @@ using InfiniteSecurity.AspNetCore.Reporting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,12 +21,17 @@ internal sealed class ProtectedHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ProtectedHost(WebApplication app, CapturedLogs logs)
+    private ProtectedHost(WebApplication app, CapturedLogs logs, bool http2Only)
     {
         _app = app;
         Logs = logs;
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        if (http2Only)
+        {
+            Client.DefaultRequestVersion = HttpVersion.Version20;
+            Client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
     }
 
     public Uri BaseAddress { get; }
@@ -49,14 +55,24 @@ internal sealed class ProtectedHost : IAsyncDisposable
     public static async Task<ProtectedHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<ThreatDetectionOptions>? add = null,
-        Action<ThreatDetectionOptions>? use = null)
+        Action<ThreatDetectionOptions>? use = null,
+        bool http2Only = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
 
         // Nothing from files or the environment: the sample's appsettings.json is copied next to the tests.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        if (http2Only)
+        {
+            // Cleartext HTTP/2 with prior knowledge: no TLS, no upgrade, every request is an HTTP/2 stream.
+            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        }
+        else
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddThreatDetection(add);
@@ -73,7 +89,7 @@ internal sealed class ProtectedHost : IAsyncDisposable
         });
         MapEndpoints(app, () => host!);
         await app.StartAsync();
-        host = new ProtectedHost(app, logs);
+        host = new ProtectedHost(app, logs, http2Only);
         return host;
     }
 
