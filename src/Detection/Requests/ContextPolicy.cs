@@ -17,7 +17,7 @@ public static class ContextPolicy
     public static IReadOnlyList<ContextRule> Rules { get; } =
     [
         // An ordinary URL in an ordinary parameter is no redirect; only where the application is told where to go.
-        new("redirect-target-only", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.RedirectParameter, LocationClass.RedirectHeader), Treatment.Count),
+        new("redirect-target-only", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.RedirectParameter, LocationClass.RedirectHeader), Treatment.CountUnlessSameSite),
         new("redirect-target-only", Set(ThreatCategory.OpenRedirect), AllClasses(), Treatment.Ignore),
 
         // Referer and Origin are filled by the browser with the page the user came from: not a fetch, not a redirect.
@@ -32,6 +32,9 @@ public static class ContextPolicy
 
         // A whole document is looked at for what needs the whole: entities, operators, prototype keys.
         new("document-shape", Set(ThreatCategory.Xxe, ThreatCategory.NoSqlInjection, ThreatCategory.PrototypePollution), Classes(LocationClass.Document), Treatment.Ignore, OtherFamilies: true),
+
+        // In the URL path, /home/ and /root/ are routes of the application, not the server's home directories.
+        new("route-not-file", Set(ThreatCategory.PathTraversal), Classes(LocationClass.Path), Treatment.Ignore, RuleIds: Set("path.sensitive_file"), EvidencePrefixes: ["/home/", "/root/"]),
 
         // JSON property names: operator injection and prototype pollution.
         new("json-key-shape", Set(ThreatCategory.NoSqlInjection, ThreatCategory.PrototypePollution), Classes(LocationClass.JsonKey), Treatment.Ignore, OtherFamilies: true),
@@ -63,7 +66,7 @@ public static class ContextPolicy
         {
             ValueShape.Key => LocationClass.ParameterKey,
             ValueShape.JsonKey => LocationClass.JsonKey,
-            ValueShape.JsonString => ParameterNames.IsRedirectTarget(value.Name) ? LocationClass.RedirectParameter : LocationClass.JsonString,
+            ValueShape.JsonString => ParameterNames.IsRedirectTarget(value.Name, explicitOnly: true) ? LocationClass.RedirectParameter : LocationClass.JsonString,
             ValueShape.XmlText => LocationClass.XmlText,
             ValueShape.Document => LocationClass.Document,
             ValueShape.Text => LocationClass.TextBody,
@@ -109,13 +112,14 @@ public static class ContextPolicy
         return LocationClass.ClientHeader;
     }
 
-    /// <summary>The treatment of a family at a location class, and the id of the row that decided it (null when no
+    /// <summary>The treatment of a finding at a location class, and the id of the row that decided it (null when no
     /// row matched and the finding simply counts).</summary>
-    public static (Treatment Treatment, string? RuleId) Treat(string family, LocationClass location)
+    public static (Treatment Treatment, string? RuleId) Treat(Finding finding, LocationClass location)
     {
+        ArgumentNullException.ThrowIfNull(finding);
         foreach (var rule in Rules)
         {
-            if (rule.Matches(family, location))
+            if (rule.Matches(finding, location))
             {
                 return (rule.Treatment, rule.Id);
             }
@@ -124,17 +128,19 @@ public static class ContextPolicy
         return (Treatment.Count, null);
     }
 
-    /// <summary>Null when <paramref name="finding"/> on <paramref name="value"/> counts at <paramref name="location"/>;
-    /// otherwise the id of the row that silences it.</summary>
-    public static string? Silencer(Finding finding, LocationClass location, string value)
+    /// <summary>Null when <paramref name="finding"/> on <paramref name="value"/> counts at <paramref name="location"/>
+    /// of a request for <paramref name="host"/>; otherwise the id of the row that silences it.</summary>
+    public static string? Silencer(Finding finding, LocationClass location, string value, string? host)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(value);
-        var (treatment, rule) = Treat(finding.Category, location);
+        var (treatment, rule) = Treat(finding, location);
         return treatment switch
         {
             Treatment.Count => null,
             Treatment.CountIfEncoded when BreakIsEncoded(value) => null,
+            Treatment.CountUnlessSameSite when !Sites.SameSite(value, host) => null,
+            Treatment.CountUnlessSameSite => "same-site-redirect",
             _ => rule ?? "context",
         };
     }

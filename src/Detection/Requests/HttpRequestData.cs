@@ -76,7 +76,14 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
     /// Bare LF line ends are accepted. Throws <see cref="RequestFormatException"/> with a clear message for a
     /// malformed message; the body limit is not enforced here (the inspector reports an oversized body).
     /// </summary>
-    public static HttpRequestData Parse(ReadOnlySpan<byte> message, RequestLimits limits)
+    public static HttpRequestData Parse(ReadOnlySpan<byte> message, RequestLimits limits) => Parse(message, limits, allowShortBody: false);
+
+    /// <inheritdoc cref="Parse(ReadOnlySpan{byte}, RequestLimits)"/>
+    /// <param name="message">The raw message.</param>
+    /// <param name="limits">Bounds on the header section.</param>
+    /// <param name="allowShortBody">Accept a body shorter than its Content-Length (a stored capture whose body was
+    /// edited afterwards) instead of reporting it truncated.</param>
+    public static HttpRequestData Parse(ReadOnlySpan<byte> message, RequestLimits limits, bool allowShortBody)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (message.IsEmpty)
@@ -99,7 +106,7 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
         var lines = head.Split('\n');
         var (method, target) = ParseRequestLine(lines[0].TrimEnd('\r'));
         var headers = ParseHeaders(lines, limits);
-        var body = ParseBody(message[bodyStart..], headers);
+        var body = ParseBody(message[bodyStart..], headers, allowShortBody);
         return new HttpRequestData(method, target, headers, body);
     }
 
@@ -202,7 +209,7 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
         return headers;
     }
 
-    private static byte[] ParseBody(ReadOnlySpan<byte> rest, List<KeyValuePair<string, string>> headers)
+    private static byte[] ParseBody(ReadOnlySpan<byte> rest, List<KeyValuePair<string, string>> headers, bool allowShortBody)
     {
         string? transferEncoding = null, contentLength = null;
         foreach (var (name, value) in headers)
@@ -245,12 +252,12 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
                 throw new RequestFormatException($"Content-Length '{Cut(contentLength)}' is not a non-negative decimal number");
             }
 
-            if (length > rest.Length)
+            if (length > rest.Length && !allowShortBody)
             {
                 throw new RequestFormatException($"body is truncated: Content-Length says {length} bytes, {rest.Length} follow the header section");
             }
 
-            return rest[..(int)length].ToArray();
+            return rest[..(int)Math.Min(length, rest.Length)].ToArray();
         }
 
         return rest.ToArray();

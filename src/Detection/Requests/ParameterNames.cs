@@ -13,6 +13,14 @@ public static class ParameterNames
         "jump", "navigate", "back", "relaystate", "success", "exit", "href", "service",
     };
 
+    // Words that say redirect on their own, even among the many url/link/target properties of a JSON document
+    // (telemetry reports page URLs all the time; a redirect target there is named as one).
+    private static readonly HashSet<string> ExplicitWords = new(StringComparer.Ordinal)
+    {
+        "next", "redirect", "redir", "redirects", "return", "continue", "goto", "dest", "destination", "callback",
+        "forward", "fwd", "jump", "navigate", "relaystate", "location",
+    };
+
     // Longer words also recognised inside an all-lower-case compound (returnurl, redirectto, gotopage).
     private static readonly string[] CompoundWords = ["redirect", "redir", "return", "continue", "callback", "forward", "destination", "goto", "next", "url", "uri"];
 
@@ -42,12 +50,15 @@ public static class ParameterNames
         return words;
     }
 
-    /// <summary>True when the name says the value is a place to redirect to.</summary>
-    public static bool IsRedirectTarget(string name)
+    /// <summary>True when the name says the value is a place to redirect to; with <paramref name="explicitOnly"/>
+    /// only words that say redirect on their own count (not url, link, target, to...).</summary>
+    public static bool IsRedirectTarget(string name, bool explicitOnly = false)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = explicitOnly ? ExplicitWords : RedirectWords;
         foreach (var word in Words(name))
         {
-            if (RedirectWords.Contains(word))
+            if (words.Contains(word))
             {
                 return true;
             }
@@ -56,6 +67,11 @@ public static class ParameterNames
             {
                 foreach (var part in CompoundWords)
                 {
+                    if (explicitOnly && part is "url" or "uri")
+                    {
+                        continue;
+                    }
+
                     if (word.StartsWith(part, StringComparison.Ordinal) || word.EndsWith(part, StringComparison.Ordinal))
                     {
                         return true;

@@ -35,12 +35,13 @@ public sealed class RequestInspector
         ArgumentNullException.ThrowIfNull(request);
         var extracted = RequestValueExtractor.Extract(request, _limits);
         var applicable = Applicable(exclusions, request, extracted.Path);
+        var host = request.Host;
         var counted = new List<LocatedFinding>();
         var excluded = new List<LocatedFinding>();
         ValueVerdict? best = null;
         foreach (var value in extracted.Values)
         {
-            var verdict = Judge(value, applicable, excluded);
+            var verdict = Judge(value, host, applicable, excluded);
             if (verdict is null)
             {
                 continue;
@@ -78,7 +79,7 @@ public sealed class RequestInspector
 
     // One value: the engine's analysis, each finding kept, silenced by the context policy or by an exclusion. The
     // value counts when the engine called it a threat and its strongest counted family still reaches the threshold.
-    private ValueVerdict? Judge(RequestValue value, List<DetectionExclusion> exclusions, List<LocatedFinding> excluded)
+    private ValueVerdict? Judge(RequestValue value, string? host, List<DetectionExclusion> exclusions, List<LocatedFinding> excluded)
     {
         var analysis = _analyzer.Analyze(value.Value);
         if (!analysis.IsThreat)
@@ -90,7 +91,7 @@ public sealed class RequestInspector
         var counted = new List<LocatedFinding>();
         foreach (var finding in analysis.Findings)
         {
-            var by = Exclusion(exclusions, value.Location, finding) ?? ContextSilencer(finding, location, value.Value);
+            var by = Exclusion(exclusions, value.Location, finding) ?? ContextSilencer(finding, location, value.Value, host);
             (by is null ? counted : excluded).Add(new LocatedFinding(value.Location, finding, by));
         }
 
@@ -128,8 +129,8 @@ public sealed class RequestInspector
         return null;
     }
 
-    private static string? ContextSilencer(Finding finding, LocationClass location, string value) =>
-        ContextPolicy.Silencer(finding, location, value) is { } rule ? "context:" + rule : null;
+    private static string? ContextSilencer(Finding finding, LocationClass location, string value, string? host) =>
+        ContextPolicy.Silencer(finding, location, value, host) is { } rule ? "context:" + rule : null;
 
     private ThreatAnalysis Summarise(ValueVerdict? best, List<LocatedFinding> counted)
     {

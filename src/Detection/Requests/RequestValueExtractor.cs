@@ -130,8 +130,8 @@ public static class RequestValueExtractor
         }
     }
 
-    // A named value (query, form, cookie, text part): the name when it is more than a plain word, the value, and the
-    // value walked as JSON when it holds a JSON object or array.
+    // A named value (query, form, cookie, text part): the name when it is more than a plain word, and the value; a
+    // value holding a JSON object or array is walked as JSON and then looked at whole as a document.
     private static bool AddNamedValue(string prefix, string name, string value, ValueSource source, ValueSink sink)
     {
         if (!IsPlainWord(name) && !sink.Add($"{prefix}-key:{name}", source, ValueShape.Key, name, name))
@@ -139,17 +139,10 @@ public static class RequestValueExtractor
             return false;
         }
 
-        if (!sink.Add($"{prefix}:{name}", source, ValueShape.Value, name, value))
-        {
-            return false;
-        }
-
-        if (JsonValueWalker.LooksLikeJson(value))
-        {
-            JsonValueWalker.TryWalk(value, sink, source, $"{prefix}:{name}", $"{prefix}-key:{name}", out _);
-        }
-
-        return !sink.Full;
+        var shape = JsonValueWalker.LooksLikeJson(value) && JsonValueWalker.TryWalk(value, sink, source, $"{prefix}:{name}", $"{prefix}-key:{name}", out _)
+            ? ValueShape.Document
+            : ValueShape.Value;
+        return sink.Add($"{prefix}:{name}", source, shape, name, value);
     }
 
     private static void AddBody(ReadOnlyMemory<byte> body, string? contentType, string? contentEncoding, ValueSink sink)
@@ -309,6 +302,8 @@ public static class RequestValueExtractor
         return AddNamedValue("multipart", part.Name, text, ValueSource.Multipart, sink) || !sink.Full;
     }
 
+    // A text body is often structured all the same: beacons post JSON or form pairs as text/plain. Such a body is
+    // walked as what it is; anything else is one text value.
     private static void AddText(ReadOnlyMemory<byte> body, string type, ValueSink sink)
     {
         if (!TryText(body, out var text))
@@ -317,7 +312,39 @@ public static class RequestValueExtractor
             return;
         }
 
+        if (JsonValueWalker.LooksLikeJson(text) && JsonValueWalker.TryWalk(text, sink, ValueSource.Body, "body:", "body-key:", out _))
+        {
+            sink.Add("body", ValueSource.Body, ValueShape.Document, string.Empty, text);
+            return;
+        }
+
+        if (LooksLikeForm(text))
+        {
+            AddPairs(text, '&', ValueSource.Form, "form", sink);
+            return;
+        }
+
         sink.Add("body", ValueSource.Body, ValueShape.Text, string.Empty, text);
+    }
+
+    // name=value pairs joined by '&', no whitespace: what a form encoder produces.
+    private static bool LooksLikeForm(string text)
+    {
+        if (text.Length == 0 || text.AsSpan().IndexOfAny(" \t\r\n") >= 0)
+        {
+            return false;
+        }
+
+        foreach (var pair in text.Split('&'))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !IsPlainWord(PercentDecoder.Decode(pair[..eq], plusAsSpace: true).Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Text(ReadOnlyMemory<byte> body) => Encoding.UTF8.GetString(body.Span);

@@ -10,6 +10,10 @@ public enum Treatment
     /// escapes decoded by the engine), not from a real line break in the value.</summary>
     CountIfEncoded,
 
+    /// <summary>The finding counts unless the URL in the value points to the request's own site (same host or the
+    /// same registrable domain): a redirect back into the site is not an open redirect.</summary>
+    CountUnlessSameSite,
+
     /// <summary>The finding does not count here.</summary>
     Ignore,
 }
