@@ -58,8 +58,8 @@ internal sealed partial class ThreatReportSender(
         {
             // Whatever went wrong with this report (refused token, timeout after the retries, connection refused),
             // the sender must live on: an exception escaping a BackgroundService stops the customer's whole app.
-            statistics.OnFailed();
             LogFailed(logger, e, e.GetType().Name, e.Message);
+            statistics.OnFailed();
         }
     }
 
@@ -71,8 +71,8 @@ internal sealed partial class ThreatReportSender(
             return;
         }
 
-        statistics.OnFailed();
         LogRefused(logger, (int)status);
+        statistics.OnFailed();
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, ThreatReport report, string token, CancellationToken cancellationToken)
