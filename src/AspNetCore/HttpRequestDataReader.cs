@@ -7,9 +7,8 @@ namespace InfiniteSecurity.AspNetCore;
 
 /// <summary>
 /// Builds the inspector's <see cref="HttpRequestData"/> from an ASP.NET Core request: method, the request-target as
-/// sent, every header value (the Cookie header carries the cookies) and, for body types the inspector parses, the
-/// body. The body is buffered (<c>EnableBuffering</c>) and rewound, so the app reads it afterwards as if untouched;
-/// at most <c>MaxBodyBytes</c> (+1 to detect an oversized chunked body) are read here, the rest streams on to the app.
+/// sent, every header value (the Cookie header carries the cookies) and, unless its type is binary, the body. The
+/// body is buffered (<c>EnableBuffering</c>) and rewound, so the app reads it afterwards as if untouched; at most <c>MaxBodyBytes</c> (+1 to detect an oversized chunked body) are read here, the rest streams on to the app.
 /// </summary>
 internal sealed class HttpRequestDataReader(ThreatDetectionOptions options)
 {
@@ -27,7 +26,8 @@ internal sealed class HttpRequestDataReader(ThreatDetectionOptions options)
         }
 
         var limit = options.MaxBodyBytes;
-        if (request.ContentLength > limit && options.OversizedBody != OversizedBodyHandling.InspectPrefix)
+        var handling = EffectiveHandling(options);
+        if (request.ContentLength > limit && handling != OversizedBodyHandling.InspectPrefix)
         {
             // Skipped or rejected: nothing of the body is read, so nothing needs buffering.
             var problem = $"body of {request.ContentLength} bytes exceeds the inspection limit of {limit} bytes and was not inspected";
@@ -43,7 +43,7 @@ internal sealed class HttpRequestDataReader(ThreatDetectionOptions options)
         }
 
         var size = request.ContentLength is { } length ? $"{length} bytes" : "more than " + limit + " bytes";
-        if (options.OversizedBody == OversizedBodyHandling.InspectPrefix)
+        if (handling == OversizedBodyHandling.InspectPrefix)
         {
             return new CapturedRequest(new HttpRequestData(request.Method, target, headers, body), true,
                 [$"body of {size} exceeds the inspection limit of {limit} bytes; only the first {limit} bytes were inspected"]);
@@ -53,27 +53,45 @@ internal sealed class HttpRequestDataReader(ThreatDetectionOptions options)
             [$"body of {size} exceeds the inspection limit of {limit} bytes and was not inspected"]);
     }
 
-    /// <summary>Form, multipart, JSON, XML and text bodies, and bodies without a content type (an app may still read them).</summary>
+    /// <summary>Monitor mode never refuses a request, so there a body that would be rejected has its prefix inspected.</summary>
+    internal static OversizedBodyHandling EffectiveHandling(ThreatDetectionOptions options) =>
+        options is { OversizedBody: OversizedBodyHandling.Reject, Mode: ThreatDetectionMode.Monitor }
+            ? OversizedBodyHandling.InspectPrefix
+            : options.OversizedBody;
+
+    // Bodies the inspector does not analyse (it records them as a problem); reading them would only cost memory.
+    private static readonly HashSet<string> BinaryTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/octet-stream", "application/x-protobuf", "application/protobuf", "application/x-google-protobuf",
+        "application/vnd.google.protobuf", "application/grpc", "application/grpc-web", "application/grpc-web+proto",
+        "application/x-thrift", "application/msgpack", "application/x-msgpack", "application/cbor", "application/zip",
+        "application/gzip", "application/x-gzip", "application/pdf", "application/wasm",
+    };
+
+    private static readonly string[] BinaryTops = ["image/", "audio/", "video/", "font/"];
+
+    /// <summary>
+    /// Every body but a binary one: form, multipart, JSON, ndjson, XML, text, and also an unknown, missing or broken
+    /// content type, because an app that parses its body whatever the header says must not be an easy way around
+    /// inspection. The same split as the inspector's body processors.
+    /// </summary>
     internal static bool IsInspectableContentType(string? contentType)
     {
-        if (string.IsNullOrWhiteSpace(contentType))
+        if (string.IsNullOrWhiteSpace(contentType)
+            || !MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
         {
             return true;
         }
 
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type)
+        if (BinaryTypes.Contains(type)
+            || type.EndsWith("+proto", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+protobuf", StringComparison.OrdinalIgnoreCase))
         {
-            // A content type the framework cannot parse is read too: hiding a body behind a broken header must not hide it from inspection.
-            return true;
+            return false;
         }
 
-        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || type.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        return type.Equals("image/svg+xml", StringComparison.OrdinalIgnoreCase)
+            || !BinaryTops.Any(top => type.StartsWith(top, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool HasInspectableBody(HttpRequest request)

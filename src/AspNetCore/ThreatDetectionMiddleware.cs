@@ -56,7 +56,7 @@ internal sealed class ThreatDetectionMiddleware
 
         var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
         var captured = await _reader.ReadAsync(context.Request, context.RequestAborted);
-        if (captured.BodyOverLimit && _options.OversizedBody == OversizedBodyHandling.Reject && _options.Mode == ThreatDetectionMode.Block)
+        if (captured.BodyOverLimit && HttpRequestDataReader.EffectiveHandling(_options) == OversizedBodyHandling.Reject)
         {
             ThreatDetectionLog.Rejected(_logger, _options.MaxBodyBytes, traceId);
             await BlockedResponse.WriteContentTooLargeAsync(context, _options.MaxBodyBytes);

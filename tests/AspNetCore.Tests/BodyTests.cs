@@ -87,6 +87,40 @@ public sealed class BodyTests
     }
 
     [Test]
+    public async Task In_monitor_mode_a_body_that_would_be_rejected_has_its_first_part_inspected_instead()
+    {
+        var settings = Settings("Reject");
+        settings["ThreatDetection:Mode"] = "Monitor";
+        await using var host = await ProtectedHost.StartAsync(settings);
+
+        using var response = await host.Client.PostAsync("/raw", Content(Document(4 * Limit, Inputs.SqlInjection, valueFirst: true), chunked: false));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var feature = host.SingleExecution().Feature!;
+        Assert.That(feature.IsThreat, Is.True, "the prefix was inspected");
+        Assert.That(feature.Problems, Has.Some.Contains($"only the first {Limit} bytes were inspected"));
+    }
+
+    [TestCase("application/x-ndjson")]
+    [TestCase("application/vnd.shop.order+json")]
+    [TestCase("text/plain")]
+    [TestCase("application/x-custom")]
+    [TestCase(null)]
+    public async Task A_body_of_any_type_but_binary_is_inspected(string? contentType)
+    {
+        await using var host = await ProtectedHost.StartAsync();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text = Inputs.SqlInjection })));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new(contentType);
+        }
+
+        using var response = await host.Client.PostAsync("/raw", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
     public async Task A_body_within_the_limit_is_inspected_whole_and_reaches_the_app_byte_for_byte()
     {
         await using var host = await ProtectedHost.StartAsync(Settings("InspectPrefix"));
@@ -101,13 +135,14 @@ public sealed class BodyTests
         Assert.That(feature.IsThreat, Is.False);
     }
 
-    [Test]
-    public async Task A_binary_body_is_not_read_for_inspection_but_reaches_the_app()
+    [TestCase("application/octet-stream")]
+    [TestCase("image/png")]
+    public async Task A_binary_body_is_not_read_for_inspection_but_reaches_the_app(string contentType)
     {
         await using var host = await ProtectedHost.StartAsync(Settings("InspectPrefix"));
         var body = Encoding.UTF8.GetBytes(Inputs.SqlInjection + new string('z', 100));
         using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/octet-stream");
+        content.Headers.ContentType = new(contentType);
 
         using var response = await host.Client.PostAsync("/raw", content);
 
