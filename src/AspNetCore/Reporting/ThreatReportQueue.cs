@@ -34,6 +34,4 @@ internal sealed class ThreatReportQueue
         _statistics.OnDropped();
         return false;
     }
-
-    public void Complete() => _channel.Writer.TryComplete();
 }
