@@ -65,6 +65,22 @@ public sealed class ReportingTests
     }
 
     [Test]
+    public async Task A_header_sent_twice_is_reported_with_both_values_in_order()
+    {
+        await using var receiver = await FakeReportReceiver.StartAsync();
+        await using var host = await ProtectedHost.StartAsync(add: ReportTo(receiver));
+        var message = System.Text.Encoding.ASCII.GetBytes(
+            "GET /search?q=" + Inputs.Query(Inputs.SqlInjection) + " HTTP/1.1\r\nHost: shop.test\r\nX-Hop: edge-1\r\nX-Hop: edge-2\r\nConnection: close\r\n\r\n");
+
+        var status = await RawHttp.SendAsync(host.BaseAddress, message, CancellationToken.None);
+
+        Assert.That(status, Is.EqualTo(403));
+        var report = (await receiver.WaitForReportsAsync(1)).Single();
+        Assert.That(report.Headers.Where(h => h.Name == "X-Hop").Select(h => h.Value), Is.EqualTo(new[] { "edge-1", "edge-2" }));
+        Assert.That(report.Header("Host"), Is.EqualTo("shop.test"));
+    }
+
+    [Test]
     public async Task The_token_is_reused_for_later_reports_until_shortly_before_it_expires()
     {
         await using var receiver = await FakeReportReceiver.StartAsync();

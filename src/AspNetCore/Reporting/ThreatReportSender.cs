@@ -88,25 +88,47 @@ internal sealed partial class ThreatReportSender(
 
     internal static string InspectAddress(ThreatReportingOptions options) => options.ServiceUrl!.TrimEnd('/') + "/api/v2/inspect";
 
-    /// <summary><c>{"method","url","headers":[{"name","value"}],"body","body_encoding":"base64"}</c>.</summary>
+    /// <summary>
+    /// <c>{"method","url","headers":{"Name":"value" or ["value", ...]},"body","body_encoding":"base64"}</c>, the JSON form
+    /// of <c>/api/v2/inspect</c>: a header sent more than once becomes an array, in the order received.
+    /// </summary>
     internal static byte[] Serialise(ThreatReport report)
     {
+        var byName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var (name, value) in report.Headers)
+        {
+            if (!byName.TryGetValue(name, out var values))
+            {
+                byName[name] = values = [];
+                order.Add(name);
+            }
+
+            values.Add(value);
+        }
+
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("method", report.Method);
             json.WriteString("url", report.Url);
-            json.WriteStartArray("headers");
-            foreach (var (name, value) in report.Headers)
+            json.WriteStartObject("headers");
+            foreach (var name in order)
             {
-                json.WriteStartObject();
-                json.WriteString("name", name);
-                json.WriteString("value", value);
-                json.WriteEndObject();
+                var values = byName[name];
+                if (values.Count == 1)
+                {
+                    json.WriteString(name, values[0]);
+                    continue;
+                }
+
+                json.WriteStartArray(name);
+                values.ForEach(json.WriteStringValue);
+                json.WriteEndArray();
             }
 
-            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteBase64String("body", report.Body.Span);
             json.WriteString("body_encoding", "base64");
             json.WriteEndObject();

@@ -152,8 +152,13 @@ internal sealed class FakeReportReceiver : IAsyncDisposable
 
         public byte[] BodyBytes => Convert.FromBase64String(Body.GetProperty("body").GetString()!);
 
+        /// <summary>As the service reads them: an object of name → string, or → array of strings for a repeated header.</summary>
         public IReadOnlyList<(string Name, string Value)> Headers =>
-            Body.GetProperty("headers").EnumerateArray().Select(h => (h.GetProperty("name").GetString()!, h.GetProperty("value").GetString()!)).ToArray();
+            Body.GetProperty("headers").EnumerateObject()
+                .SelectMany(h => h.Value.ValueKind == JsonValueKind.Array
+                    ? h.Value.EnumerateArray().Select(v => (h.Name, v.GetString()!))
+                    : [(h.Name, h.Value.GetString()!)])
+                .ToArray();
 
         public string? Header(string name) => Headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
     }
