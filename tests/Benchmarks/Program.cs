@@ -16,6 +16,16 @@ if (args.Length >= 2 && args[0] == "evaluate")
     return CorpusClassifier.Evaluate(args[1], args.Length > 2 ? args[2] : null);
 }
 
+if (args.Length >= 2 && args[0] == "inspect-http")
+{
+    return RequestInspectionRates.InspectHttp(args);
+}
+
+if (args.Length >= 2 && args[0] == "inspect-attacks")
+{
+    return RequestInspectionRates.InspectAttacks(args);
+}
+
 if (args.Length >= 2 && args[0] == "rates")
 {
     return CorpusRates.Run(args);

@@ -1,0 +1,85 @@
+namespace InfiniteSecurity.Detection.Requests;
+
+/// <summary>Reads parameter names the way developers write them: <c>returnUrl</c>, <c>redirect_uri</c>,
+/// <c>RelayState</c>, <c>returnto</c> are split into words, and a name is a redirect target when one of its words
+/// is.</summary>
+public static class ParameterNames
+{
+    // Words that name a place to send the user. Short ones count only as whole words.
+    private static readonly HashSet<string> RedirectWords = new(StringComparer.Ordinal)
+    {
+        "next", "url", "uri", "redirect", "redir", "redirects", "return", "ret", "continue", "goto", "go", "dest",
+        "destination", "target", "callback", "forward", "fwd", "r", "u", "link", "out", "view", "to", "location",
+        "jump", "navigate", "back", "relaystate", "success", "exit", "href", "service",
+    };
+
+    // Words that say redirect on their own, even among the many url/link/target properties of a JSON document
+    // (telemetry reports page URLs all the time; a redirect target there is named as one).
+    private static readonly HashSet<string> ExplicitWords = new(StringComparer.Ordinal)
+    {
+        "next", "redirect", "redir", "redirects", "return", "continue", "goto", "dest", "destination", "callback",
+        "forward", "fwd", "jump", "navigate", "relaystate", "location",
+    };
+
+    // Longer words also recognised inside an all-lower-case compound (returnurl, redirectto, gotopage).
+    private static readonly string[] CompoundWords = ["redirect", "redir", "return", "continue", "callback", "forward", "destination", "goto", "next", "url", "uri"];
+
+    /// <summary>The words of a name: split at non-alphanumerics and at lower→upper case changes, lower-cased.</summary>
+    public static IReadOnlyList<string> Words(string name)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            var c = i < name.Length ? name[i] : ' ';
+            var boundary = !char.IsLetterOrDigit(c)
+                || (start >= 0 && char.IsUpper(c) && char.IsLower(name[i - 1]))
+                || (start >= 0 && char.IsDigit(c) != char.IsDigit(name[i - 1]));
+            if (boundary && start >= 0)
+            {
+                words.Add(name[start..i].ToLowerInvariant());
+                start = -1;
+            }
+
+            if (char.IsLetterOrDigit(c) && start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>True when the name says the value is a place to redirect to; with <paramref name="explicitOnly"/>
+    /// only words that say redirect on their own count (not url, link, target, to...).</summary>
+    public static bool IsRedirectTarget(string name, bool explicitOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = explicitOnly ? ExplicitWords : RedirectWords;
+        foreach (var word in Words(name))
+        {
+            if (words.Contains(word))
+            {
+                return true;
+            }
+
+            if (word.Length > 5)
+            {
+                foreach (var part in CompoundWords)
+                {
+                    if (explicitOnly && part is "url" or "uri")
+                    {
+                        continue;
+                    }
+
+                    if (word.StartsWith(part, StringComparison.Ordinal) || word.EndsWith(part, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}
