@@ -86,6 +86,8 @@ public sealed class InspectEndpointTests(DatabaseProvider provider) : ServiceFix
             Assert.That(stored.Evidence, Does.Not.Contain(Marker));
             Assert.That(stored.InputLength, Is.EqualTo(Encoding.UTF8.GetByteCount(message)));
         });
+        var view = JsonNode.Parse(await _user.GetStringAsync($"/api/v1/threats/{stored!.Id}"))!;
+        Assert.That(view["locations"]!.AsArray().Select(l => l!.GetValue<string>()), Has.Member("query:id"));
         var audit = await Factory.QueryAsync(db => db.AuditEvents.Where(e => e.EventType == "THREAT_DETECTED").ToListAsync());
         Assert.That(audit.Any(e => e.Details!.Contains(stored!.Id.ToString(), StringComparison.Ordinal) && !e.Details.Contains(Marker, StringComparison.Ordinal)), Is.True);
     }
