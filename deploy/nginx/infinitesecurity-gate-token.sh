@@ -8,6 +8,7 @@
 #   INFSEC_CLIENT_ID      cl_... from POST /api/v1/clients {"name":"nginx-gate","scopes":["analyze"]}
 #   INFSEC_CLIENT_SECRET  the secret shown once at creation (or after POST /api/v1/clients/{id}/secret)
 #   INFSEC_TOKEN_CONF     where nginx includes it from (default /etc/nginx/infinitesecurity/gate-token.conf)
+#   INFSEC_NO_RELOAD=1    only write the file (e.g. when a container's entrypoint reloads nginx itself)
 set -euo pipefail
 env_file=/etc/nginx/infinitesecurity/gate-client.env
 # shellcheck disable=SC1090
@@ -32,4 +33,6 @@ tmp=$(mktemp "$conf.XXXXXX")
 printf 'proxy_set_header Authorization "Bearer %s";\n' "$token" > "$tmp"
 chmod 640 "$tmp"
 mv "$tmp" "$conf"
-nginx -t -q && nginx -s reload
+if [ "${INFSEC_NO_RELOAD:-}" != 1 ]; then
+  nginx -t -q && nginx -s reload
+fi

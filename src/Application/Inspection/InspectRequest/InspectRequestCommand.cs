@@ -15,4 +15,7 @@ public sealed record InspectRequestCommand(byte[] Received, InspectedRequestFiel
     private InputFingerprint? _fingerprint;
 
     public InputFingerprint Fingerprint => _fingerprint ??= InputFingerprint.Of(Received);
+
+    /// <summary>Never the request itself (a record would print every field): the fingerprint only.</summary>
+    public override string ToString() => $"InspectRequestCommand {{ {Fingerprint} }}";
 }
