@@ -14,6 +14,10 @@ public enum Treatment
     /// same registrable domain): a redirect back into the site is not an open redirect.</summary>
     CountUnlessSameSite,
 
+    /// <summary>The finding counts when its evidence is the value itself from its start (the URL is the remote
+    /// target), not a URL inside one of its parameters (those are judged as values of their own).</summary>
+    CountIfWholeValue,
+
     /// <summary>The finding does not count here.</summary>
     Ignore,
 }
