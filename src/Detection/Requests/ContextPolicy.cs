@@ -162,8 +162,15 @@ public static class ContextPolicy
         };
     }
 
+    // The engine reports spans in the view it matched (decoded, folded), so a span starting the view (or right after
+    // a method word) is the URL itself; otherwise the evidence must begin the value.
     private static bool StartsTheValue(Finding finding, string value)
     {
+        if (finding.Start <= 8 && (finding.Start == 0 || value.AsSpan(0, Math.Min(value.Length, finding.Start)).Trim().Length is > 0 and <= 7))
+        {
+            return true;
+        }
+
         var v = value.AsSpan().TrimStart();
         var e = finding.Evidence.AsSpan().TrimStart();
         var n = Math.Min(Math.Min(e.Length, v.Length), 16);

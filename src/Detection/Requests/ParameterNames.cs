@@ -10,7 +10,7 @@ public static class ParameterNames
     {
         "next", "url", "uri", "redirect", "redir", "redirects", "return", "ret", "continue", "goto", "go", "dest",
         "destination", "target", "callback", "forward", "fwd", "r", "u", "link", "out", "view", "to", "location",
-        "jump", "navigate", "back", "relaystate", "success", "exit", "href", "service",
+        "jump", "navigate", "back", "relay", "relaystate", "success", "exit", "href", "service",
     };
 
     // Words that say redirect on their own, even among the many url/link/target properties of a JSON document
@@ -18,7 +18,7 @@ public static class ParameterNames
     private static readonly HashSet<string> ExplicitWords = new(StringComparer.Ordinal)
     {
         "next", "redirect", "redir", "redirects", "return", "continue", "goto", "dest", "destination", "callback",
-        "forward", "fwd", "jump", "navigate", "relaystate", "location",
+        "forward", "fwd", "jump", "navigate", "relay", "relaystate", "location",
     };
 
     // Longer words also recognised inside an all-lower-case compound (returnurl, redirectto, gotopage).

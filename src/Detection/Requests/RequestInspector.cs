@@ -83,10 +83,10 @@ public sealed class RequestInspector
     {
         var analysis = _analyzer.Analyze(value.Value);
         var location = ContextPolicy.Classify(value);
-        var reach = analysis.IsThreat && analysis.Category == ThreatCategory.CrlfInjection ? null : HeaderReachableBreak.Check(value, location);
-        if (reach is not null)
+        var reach = PositionChecks.Check(value, location);
+        if (reach is not null && !(analysis.IsThreat && analysis.Category == reach.Category))
         {
-            // The position decides what the engine could not: the break is aimed at a header.
+            // The position decides what the engine could not: a break aimed at a header, an operator as a key.
             analysis = analysis.IsThreat
                 ? analysis with { Findings = [.. analysis.Findings, reach] }
                 : new ThreatAnalysis(true, reach.Confidence, reach.Category, _policy.SeverityFor(reach.Confidence), (int)Math.Round(reach.Confidence * 99), [reach, .. analysis.Findings]);
