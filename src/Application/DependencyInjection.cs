@@ -4,6 +4,9 @@ using InfiniteSecurity.Application.Auth.Common;
 using InfiniteSecurity.Application.Common.Behaviours;
 using InfiniteSecurity.Application.Common.Options;
 using InfiniteSecurity.Detection;
+using InfiniteSecurity.Detection.Requests;
+using InfiniteSecurity.Detection.Rules;
+using InfiniteSecurity.Application.Inspection.Common;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +43,7 @@ public static class DependencyInjection
         services.AddScoped<LoginFailures>();
 
         services.AddSingleton(sp => new DecisionPolicy(sp.GetRequiredService<IOptions<DecisionPolicyOptions>>().Value));
-        services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>()));
+        services.AddDetectionEngine();
         services.TryAddTimeProvider();
 
         // Entity → read-model mapping only (docs/decisions/0002). AutoMapper is RPL-1.5 or commercial: a licence key,
@@ -68,6 +71,21 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 
         return services;
+    }
+
+    /// <summary>
+    /// The engine and its tuning seam: one <see cref="RuleWeightOverrides"/> is both the analyzer's weights and what
+    /// the rules endpoint reports, so what the API shows is what the engine uses.
+    /// </summary>
+    private static void AddDetectionEngine(this IServiceCollection services)
+    {
+        services.AddSingleton(RuleCatalogue.Default);
+        services.AddSingleton<RuleWeightOverrides>();
+        services.AddSingleton<IRuleWeights>(sp => sp.GetRequiredService<RuleWeightOverrides>());
+        services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>(), sp.GetRequiredService<IRuleWeights>()));
+        services.AddSingleton(RequestLimits.Default);
+        services.AddSingleton(sp => new RequestInspector(sp.GetRequiredService<IThreatAnalyzer>(), sp.GetRequiredService<RequestLimits>(), sp.GetRequiredService<DecisionPolicy>()));
+        services.AddScoped<RequestScreening>();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

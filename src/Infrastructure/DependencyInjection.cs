@@ -56,6 +56,13 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IThreatHistory, SlidingWindowThreatHistory>();
 
+        services.AddOptions<ExclusionRefreshOptions>().Bind(configuration.GetSection(ExclusionRefreshOptions.SectionName))
+            .Validate(o => o.RefreshSeconds is >= 0.1 and <= 300, "Detection:Exclusions:RefreshSeconds must be between 0.1 and 300.")
+            .ValidateOnStart();
+        services.AddSingleton<DetectionExclusionCache>();
+        services.AddSingleton<IDetectionExclusions>(sp => sp.GetRequiredService<DetectionExclusionCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<DetectionExclusionCache>());
+
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.Days > 0 && o.BatchSize > 0 && o.IntervalMinutes > 0, "Retention values must be positive.")
             .ValidateOnStart();

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddApiAuthentication();
         services.AddApiRateLimiting(configuration);
         services.AddScoped<ICallerContext, HttpCallerContext>();
+        services.AddSingleton<Contracts.V2.InspectRequestReader>();
 
         // The request DTOs are validated by FluentValidation in the pipeline; MVC adding its own "field is required"
         // errors for non-nullable parameters would only repeat or confuse them.
@@ -64,6 +65,7 @@ public static class DependencyInjection
                 Description = "Access token from POST /api/v1/auth/login (users) or POST /connect/token (machine clients).",
             });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            o.OperationFilter<OpenApi.HttpRequestBodyOperationFilter>();
             o.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "InfiniteSecurity.WebApi.xml"), includeControllerXmlComments: true);
         });
 

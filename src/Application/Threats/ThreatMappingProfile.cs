@@ -14,7 +14,8 @@ internal sealed class ThreatMappingProfile : Profile
     {
         CreateMap<Threat, ThreatView>()
             .ForCtorParam(nameof(ThreatView.Severity), o => o.MapFrom(t => t.Severity.ToString().ToLowerInvariant()))
-            .ForCtorParam(nameof(ThreatView.Action), o => o.MapFrom(t => UpperSnake(t.Action.ToString())));
+            .ForCtorParam(nameof(ThreatView.Action), o => o.MapFrom(t => UpperSnake(t.Action.ToString())))
+            .ForCtorParam(nameof(ThreatView.Locations), o => o.MapFrom(t => ThreatLocations.Parse(t.Locations)));
     }
 
     private static string UpperSnake(string pascal) =>

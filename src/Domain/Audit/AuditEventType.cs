@@ -27,4 +27,6 @@ public static class AuditEventType
     public const string ClientRevoked = "CLIENT_REVOKED";
     public const string ClientTokenIssued = "CLIENT_TOKEN_ISSUED";
     public const string ClientAuthenticationFailed = "CLIENT_AUTHENTICATION_FAILED";
+    public const string DetectionExclusionCreated = "DETECTION_EXCLUSION_CREATED";
+    public const string DetectionExclusionRemoved = "DETECTION_EXCLUSION_REMOVED";
 }

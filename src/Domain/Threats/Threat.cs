@@ -10,6 +10,7 @@ namespace InfiniteSecurity.Domain.Threats;
 public sealed class Threat
 {
     public const int MaxEvidenceLength = 4000;
+    public const int MaxLocationsLength = 1000;
 
     private Threat()
     {
@@ -32,6 +33,12 @@ public sealed class Threat
     public string? UserId { get; private set; }
     public Guid RequestId { get; private set; }
 
+    /// <summary>
+    /// For an inspected HTTP request: where in it the counted findings were (<c>query:id</c>, <c>header:User-Agent</c>,
+    /// ...), distinct, as a JSON array bounded to <see cref="MaxLocationsLength"/>; null for a single analysed input.
+    /// </summary>
+    public string? Locations { get; private set; }
+
     /// <summary>Records a threat the engine detected. Refuses analyses that are not threats.</summary>
     public static Threat Record(
         Guid requestId,
@@ -41,7 +48,8 @@ public sealed class Threat
         string evidence,
         string? sourceIp,
         string? userId,
-        TimeProvider time)
+        TimeProvider time,
+        IReadOnlyCollection<string>? locations = null)
     {
         if (!analysis.IsThreat || analysis.Category == ThreatCategory.None)
         {
@@ -71,6 +79,7 @@ public sealed class Threat
             InputLength = input.Length,
             SourceIp = Guard.Neutralise(sourceIp, 64),
             UserId = Guard.Neutralise(userId, 128),
+            Locations = locations is null ? null : ThreatLocations.Format(locations, MaxLocationsLength),
         };
     }
 }

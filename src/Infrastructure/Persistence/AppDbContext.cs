@@ -2,6 +2,7 @@ using System.Text;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
+using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
@@ -16,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
+    public DbSet<DetectionExclusion> DetectionExclusions => Set<DetectionExclusion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

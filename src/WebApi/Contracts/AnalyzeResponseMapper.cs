@@ -45,18 +45,21 @@ internal static class AnalyzeResponseMapper
         _ => "ALLOW",
     };
 
-    private static AnalysisView ToView(AnalyzeInputResult result) => new()
+    private static AnalysisView ToView(AnalyzeInputResult result) => ToView(result.Analysis, result.Decision);
+
+    /// <summary>The <c>analysis</c> object, shared by analyze and inspect so both keep the same shape.</summary>
+    public static AnalysisView ToView(ThreatAnalysis analysis, Decision decision) => new()
     {
-        Threat = result.Analysis.IsThreat,
-        Confidence = Math.Round(result.Analysis.Confidence, 4),
-        Type = result.Analysis.Category,
-        Severity = result.Analysis.Severity.ToString().ToLowerInvariant(),
-        Blocked = result.Decision.Blocked,
-        RiskScore = result.Analysis.RiskScore,
-        PatternsMatched = result.Analysis.PatternsMatched,
+        Threat = analysis.IsThreat,
+        Confidence = Math.Round(analysis.Confidence, 4),
+        Type = analysis.Category,
+        Severity = analysis.Severity.ToString().ToLowerInvariant(),
+        Blocked = decision.Blocked,
+        RiskScore = analysis.RiskScore,
+        PatternsMatched = analysis.PatternsMatched,
     };
 
-    private static DecisionView ToView(Decision decision) => new()
+    public static DecisionView ToView(Decision decision) => new()
     {
         Action = ToContract(decision.Action),
         AlertLevel = decision.AlertLevel.ToString().ToUpperInvariant(),

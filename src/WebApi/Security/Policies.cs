@@ -13,6 +13,9 @@ public static class Policies
 {
     public const string Admin = "admin";
 
+    /// <summary>Analysts and admins (reading detection configuration such as the rule catalogue).</summary>
+    public const string Analyst = "analyst";
+
     /// <summary>Users of any role, and machine clients granted the <c>analyze</c> scope.</summary>
     public const string Analyze = "analyze";
 
@@ -32,6 +35,7 @@ public static class Policies
         options.DefaultPolicy = unrestricted;
         options.FallbackPolicy = unrestricted;
         options.AddPolicy(Admin, Base().RequireAssertion(c => Unrestricted(c) && c.User.IsInRole(Roles.Admin)).Build());
+        options.AddPolicy(Analyst, Base().RequireAssertion(c => Unrestricted(c) && IsPerson(c) && (c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Analyst))).Build());
         options.AddPolicy(Analyze, Base().RequireAssertion(c => Unrestricted(c) && (IsPerson(c) || HasScope(c, ClientScope.Analyze))).Build());
         options.AddPolicy(SignedInUser, Base().RequireAssertion(c => Unrestricted(c) && IsPerson(c)).Build());
         options.AddPolicy(AnySession, Base().RequireAssertion(IsPerson).Build());

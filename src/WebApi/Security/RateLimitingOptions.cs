@@ -15,4 +15,10 @@ public sealed class RateLimitingOptions
 
     /// <summary>How many requests a client may send at once before the sustained rate applies.</summary>
     public int Burst { get; set; } = 20;
+
+    /// <summary>
+    /// Gate checks (<c>GET /api/v1/gate</c>) per second per client. A gateway asks once for every request of every
+    /// visitor, so the per-client API rate would throttle the site behind it; the gate has its own, larger bucket.
+    /// </summary>
+    public int GatePermitsPerSecond { get; set; } = 500;
 }

@@ -8,6 +8,8 @@ namespace InfiniteSecurity.WebApi.Security;
 
 internal static class RateLimitingSetup
 {
+    private const string GatePath = "/api/v1/gate";
+
     private static readonly string[] LoginPaths = ["/api/v1/auth/login", "/api/v1/auth/login/mfa", "/connect/token"];
 
     /// <summary>
@@ -17,9 +19,9 @@ internal static class RateLimitingSetup
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
-        if (options.LoginPermitsPerMinute <= 0 || options.PermitsPerMinute <= 0 || options.Burst <= 0)
+        if (options.LoginPermitsPerMinute <= 0 || options.PermitsPerMinute <= 0 || options.Burst <= 0 || options.GatePermitsPerSecond <= 0)
         {
-            throw new InvalidOperationException("RateLimiting:LoginPermitsPerMinute, PermitsPerMinute and Burst must be positive.");
+            throw new InvalidOperationException("RateLimiting:LoginPermitsPerMinute, PermitsPerMinute, Burst and GatePermitsPerSecond must be positive.");
         }
 
         services.AddRateLimiter(o =>
@@ -54,6 +56,18 @@ internal static class RateLimitingSetup
         }
 
         var client = http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } sub ? "sub:" + sub : "ip:" + ip;
+        if (path.Equals(GatePath, StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetTokenBucketLimiter("gate:" + client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.GatePermitsPerSecond,
+                TokensPerPeriod = options.GatePermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = true,
+                QueueLimit = 0,
+            });
+        }
+
         return RateLimitPartition.GetTokenBucketLimiter("api:" + client, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.Burst,

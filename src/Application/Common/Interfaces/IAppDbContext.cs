@@ -1,5 +1,6 @@
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
+using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
@@ -15,6 +16,7 @@ public interface IAppDbContext
     DbSet<User> Users { get; }
     DbSet<Session> Sessions { get; }
     DbSet<MachineClient> MachineClients { get; }
+    DbSet<DetectionExclusion> DetectionExclusions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

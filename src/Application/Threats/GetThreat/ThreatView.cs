@@ -2,7 +2,11 @@ using InfiniteSecurity.Application.Threats;
 
 namespace InfiniteSecurity.Application.Threats.GetThreat;
 
-/// <summary>A stored threat as the API shows it (the fingerprint and evidence, never the whole input). Mapped in <see cref="ThreatMappingProfile"/>.</summary>
+/// <summary>
+/// A stored threat as the API shows it (the fingerprint and evidence, never the whole input). Mapped in
+/// <see cref="ThreatMappingProfile"/>. <c>Locations</c> says where in an inspected HTTP request the findings were
+/// (empty for a threat from analyze).
+/// </summary>
 public sealed record ThreatView(
     Guid Id,
     DateTime DetectedAt,
@@ -18,4 +22,5 @@ public sealed record ThreatView(
     string InputSha256,
     int InputLength,
     string? UserId,
-    Guid RequestId);
+    Guid RequestId,
+    IReadOnlyList<string> Locations);

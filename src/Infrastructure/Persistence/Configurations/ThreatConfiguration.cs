@@ -19,6 +19,7 @@ internal sealed class ThreatConfiguration : IEntityTypeConfiguration<Threat>
         builder.Property(t => t.InputSha256).HasMaxLength(64);
         builder.Property(t => t.SourceIp).HasMaxLength(64);
         builder.Property(t => t.UserId).HasMaxLength(128);
+        builder.Property(t => t.Locations).HasMaxLength(Threat.MaxLocationsLength);
         builder.HasIndex(t => t.DetectedAt);
         builder.HasIndex(t => t.Category);
     }

@@ -1,0 +1,47 @@
+using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Detection;
+using InfiniteSecurity.Detection.Requests;
+using InfiniteSecurity.Domain.Audit;
+using InfiniteSecurity.Domain.Threats;
+
+namespace InfiniteSecurity.Application.Inspection.Common;
+
+/// <summary>
+/// What inspect and gate share: inspect the request with the exclusions in force, decide as analyze does, and record
+/// a detected request as a threat (evidence spans and locations only, never the request) with its audit event.
+/// </summary>
+internal sealed class RequestScreening(
+    RequestInspector inspector,
+    IDetectionExclusions exclusions,
+    DecisionPolicy policy,
+    ISecurityEventWriter writer,
+    IThreatHistory history,
+    ICallerContext caller,
+    TimeProvider time)
+{
+    public async Task<ScreeningResult> ScreenAsync(HttpRequestData request, InputFingerprint fingerprint, string? sourceIp)
+    {
+        var requestId = Guid.CreateVersion7(time.GetUtcNow());
+        var verdict = inspector.Inspect(request, exclusions.Current);
+        var decision = policy.Decide(verdict.Analysis, caller.IsAdmin);
+        var ip = sourceIp ?? caller.IpAddress;
+
+        Guid? threatId = null;
+        if (verdict.Analysis.IsThreat)
+        {
+            history.Record(caller.UserId, ip);
+            var threat = Threat.Record(requestId, verdict.Analysis, decision, fingerprint, LocatedEvidenceFormatter.Format(verdict.Findings),
+                ip, caller.UserId, time, verdict.Findings.Select(f => f.Location).ToArray());
+            var audit = AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
+                caller.IpAddress, caller.UserAgent,
+                $"threat={threat.Id} type={threat.Category} confidence={threat.Confidence:0.###} action={decision.Action} request={fingerprint}",
+                time);
+
+            // As in analyze: recorded even if the caller hangs up, and answered only once durable.
+            await writer.WriteAsync(threat, audit, CancellationToken.None).ConfigureAwait(false);
+            threatId = threat.Id;
+        }
+
+        return new ScreeningResult(requestId, verdict, decision, threatId, time.GetUtcNow().UtcDateTime);
+    }
+}
