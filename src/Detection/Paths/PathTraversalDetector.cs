@@ -197,7 +197,8 @@ internal sealed class PathTraversalDetector : IViewDetector
     private static void CheckDataStream(ReadOnlySpan<char> s, Reporter report)
     {
         var at = Scanning.Find(s, "::$data");
-        if (at > 0 && (Scanning.IsIdentChar(s[at - 1]) || s[at - 1] is '.' or '/'))
+        var ends = at + 7 >= s.Length || !char.IsAsciiLetterOrDigit(s[at + 7]);
+        if (at > 0 && ends && (Scanning.IsIdentChar(s[at - 1]) || s[at - 1] is '.' or '/'))
         {
             report.Add(PathRules.AlternateDataStream, Math.Max(0, at - 16), Math.Min(s.Length, at + 7) - Math.Max(0, at - 16));
         }

@@ -276,6 +276,15 @@ internal sealed class OpenRedirectDetector : IViewDetector
             return true;
         }
 
+        // ?next=https://other.example or /login?return=//...: the tested value is the redirect parameter itself. Inside
+        // an absolute URL (https://site/login?redirect_uri=https://...) it is an ordinary return URL.
+        var relative = s[0] is '?' or '/' && !s.StartsWith("//") && s[..eq].IndexOf("://", StringComparison.Ordinal) < 0;
+        if (relative && IsRedirectParameter(name) && (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            c.Add(RedirectRules.AbsoluteUrlParameter, eq, len);
+            return true;
+        }
+
         var bare = value.TrimStart("/\\");
         var valueEnd = bare.IndexOfAny("&/?#");
         var token = valueEnd < 0 ? bare : bare[..valueEnd];

@@ -40,6 +40,9 @@ internal static class RedirectRules
     public static readonly RuleDefinition UrlParameter = new("redirect.url_parameter", F, 0.76, 0.46, 0.92,
         "redirect parameter whose value is a protocol-relative or slash-confused URL", 601, 194);
 
+    public static readonly RuleDefinition AbsoluteUrlParameter = new("redirect.absolute_url_parameter", F, 0.7, 0.4, 0.9,
+        "a relative reference whose redirect parameter holds an absolute URL (/login?next=https://...)", 601, 194);
+
     public static readonly RuleDefinition HostParameter = new("redirect.host_parameter", F, 0.72, 0.42, 0.9,
         "redirect parameter whose value is a bare host name", 601, 194);
 
@@ -61,7 +64,7 @@ internal static class RedirectRules
     public static readonly RuleDefinition[] All =
     [
         ProtocolRelative, SlashConfusedRelative, SchemeConfusion, UserinfoConfusion, LeadingAt, AuthorityConfusion,
-        PathConfusion, NestedUrl, ObfuscatedHost, DomainConfusion, UrlParameter, HostParameter, HostInPath,
+        PathConfusion, NestedUrl, ObfuscatedHost, DomainConfusion, UrlParameter, AbsoluteUrlParameter, HostParameter, HostInPath,
         RedirectEndpointHost, EmbeddedUrl, EncodedUrl, ScriptScheme,
     ];
 }

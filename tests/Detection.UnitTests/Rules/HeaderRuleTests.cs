@@ -12,7 +12,7 @@ public sealed class HeaderRuleTests
     [TestCase("crlf.injected_body", "%0a<b>x</b>", TestName = "crlf.injected_body positive: markup after break")]
     [TestCase("crlf.encoded_line_break", "%250d%250a", TestName = "crlf.encoded_line_break positive: double encoded")]
     [TestCase("crlf.encoded_line_break", "%23%0d%0a", TestName = "crlf.encoded_line_break positive: after a hash")]
-    [TestCase("mail.header_injection", "Re: order%0ABcc: x@y.test", TestName = "mail.header_injection positive: subject field")]
+    [TestCase("mail.header_injection", "Re: order%0ASubject: win", TestName = "mail.header_injection positive: subject field")]
     [TestCase("mail.address_header_injection", "me@x.test%0ACc:you@y.test", TestName = "mail.address_header_injection positive: address field")]
     [TestCase("mail.address_header_injection", "me@x.test\nBcc: you@y.test", TestName = "mail.address_header_injection positive: raw break after address")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);

@@ -19,6 +19,7 @@ public sealed class RedirectRuleTests
     [TestCase("redirect.domain_confusion", "https://trusted.com.evil.test/", TestName = "redirect.domain_confusion positive: trusted name as subdomain")]
     [TestCase("redirect.domain_confusion", "https://evil.test?trusted.test", TestName = "redirect.domain_confusion positive: trusted name as query")]
     [TestCase("redirect.url_parameter", "?next=//evil.test", TestName = "redirect.url_parameter positive: protocol-relative value")]
+    [TestCase("redirect.absolute_url_parameter", "/signin?next=https://evil.test/", TestName = "redirect.absolute_url_parameter positive: relative reference with absolute next")]
     [TestCase("redirect.host_parameter", "?return=evil.example.test", TestName = "redirect.host_parameter positive: bare host")]
     [TestCase("redirect.host_in_path", "/www.evil.test", TestName = "redirect.host_in_path positive: host as path")]
     [TestCase("redirect.redirect_endpoint_host", "/redirect/evil.test", TestName = "redirect.redirect_endpoint_host positive: endpoint then host")]
@@ -27,6 +28,7 @@ public sealed class RedirectRuleTests
     [TestCase("redirect.script_scheme", "\\j\\a\\v\\a\\s\\c\\r\\i\\p\\t\\:x", TestName = "redirect.script_scheme positive: escaped scheme")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);
 
+    [TestCase("a=1&from=https://example.org/", TestName = "redirect.absolute_url_parameter negative: form body with a URL")]
     [TestCase("https://example.org/page?x=1", TestName = "redirect.url_parameter negative: ordinary URL")]
     [TestCase("https://login.example.org/?redirect_uri=https%3A%2F%2Fapp.example.org%2F", TestName = "redirect.url_parameter negative: absolute return URL")]
     [TestCase("//cdn.example.org/static/js/app.js", TestName = "redirect.protocol_relative negative: resource reference")]
