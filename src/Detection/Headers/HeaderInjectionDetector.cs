@@ -32,23 +32,27 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         }
 
         var s = view.Text.AsSpan();
-        var nl = s.IndexOfAny('\r', '\n', '\u560A');
+        var raw = input.Raw.AsSpan();
+
+        // Characters whose low byte is LF or CR (U+560A, U+010A) are line breaks to servers that keep the low byte,
+        // but only when decoding produced them: the same characters typed as text are just text.
+        var lowByte = LowByteBreak(raw, 0) < 0;
+        var nl = NextBreak(s, 0, lowByte);
         if (nl < 0)
         {
             return;
         }
 
-        var raw = input.Raw.AsSpan();
         var rawHasBreaks = raw.IndexOfAny('\r', '\n') >= 0;
 
         // Decoding never removes a line break, so a view with no more breaks than the raw text has only literal ones.
-        var allLiteral = ReferenceEquals(view, input.Views[0]) || (rawHasBreaks && s.Count('\n') <= raw.Count('\n') && s.Count('\r') <= raw.Count('\r') && s.IndexOf('\u560A') < 0);
+        var allLiteral = ReferenceEquals(view, input.Views[0]) || (rawHasBreaks && s.Count('\n') <= raw.Count('\n') && s.Count('\r') <= raw.Count('\r') && (!lowByte || LowByteBreak(s, 0) < 0));
         var breaks = 0;
         for (var i = nl; i >= 0 && i < s.Length && breaks++ < MaxBreaks;)
         {
-            var k = SkipBreaks(s, i, out var lineBreaks);
+            var k = SkipBreaks(s, i, lowByte, out var lineBreaks);
             var line = s[k..];
-            var lineEnd = line.IndexOfAny('\r', '\n');
+            var lineEnd = NextBreak(line, 0, lowByte);
             var header = lineEnd < 0 ? line : line[..lineEnd];
             var literal = allLiteral || (rawHasBreaks && IsLiteralBreak(raw, header));
             if (InspectBreak(view, s, i, lineBreaks, line, header, literal, findings))
@@ -56,8 +60,7 @@ internal sealed class HeaderInjectionDetector : IViewDetector
                 return;
             }
 
-            var next = k < s.Length ? s[k..].IndexOfAny('\r', '\n') : -1;
-            i = next < 0 ? -1 : k + next;
+            i = k < s.Length ? NextBreak(s, k, lowByte) : -1;
         }
     }
 
@@ -146,13 +149,41 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         return at > 0 && raw[at - 1] is '\n' or '\r' or ' ' or '\t';
     }
 
-    private static int SkipBreaks(ReadOnlySpan<char> s, int i, out int lineBreaks)
+    private static bool IsLowByteBreak(char c) => c >= 0x100 && (c & 0xFF) is 0x0A or 0x0D;
+
+    private static int LowByteBreak(ReadOnlySpan<char> s, int from)
+    {
+        for (var k = from; k < s.Length; k++)
+        {
+            if (IsLowByteBreak(s[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int NextBreak(ReadOnlySpan<char> s, int from, bool lowByte)
+    {
+        var rel = s[from..].IndexOfAny('\r', '\n');
+        var plain = rel < 0 ? -1 : from + rel;
+        if (!lowByte)
+        {
+            return plain;
+        }
+
+        var wide = LowByteBreak(plain < 0 ? s : s[..plain], from);
+        return wide >= 0 ? wide : plain;
+    }
+
+    private static int SkipBreaks(ReadOnlySpan<char> s, int i, bool lowByte, out int lineBreaks)
     {
         lineBreaks = 0;
         var k = i;
-        while (k < s.Length && s[k] is '\r' or '\n' or '\u560A' or '\u560D')
+        while (k < s.Length && (s[k] is '\r' or '\n' || (lowByte && IsLowByteBreak(s[k]))))
         {
-            if (s[k] is '\n' or '\u560A')
+            if (s[k] == '\n' || (s[k] & 0xFF) == 0x0A)
             {
                 lineBreaks++;
             }
@@ -199,7 +230,7 @@ internal sealed class HeaderInjectionDetector : IViewDetector
     {
         var raw = input.Raw.AsSpan();
         var decoded = input.Decoded.Text.AsSpan();
-        if (raw.IndexOfAny('\r', '\n') >= 0 || decoded.IndexOfAny("\r\n\u560A\u560D") < 0 || decoded.Length > 64)
+        if (raw.IndexOfAny('\r', '\n') >= 0 || (decoded.IndexOfAny('\r', '\n') < 0 && LowByteBreak(decoded, 0) < 0) || LowByteBreak(raw, 0) >= 0 || decoded.Length > 64)
         {
             return;
         }
@@ -207,7 +238,7 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         var rest = 0;
         foreach (var c in decoded)
         {
-            if (char.IsLetterOrDigit(c) && c is not '\u560A' and not '\u560D')
+            if (char.IsLetterOrDigit(c) && !IsLowByteBreak(c))
             {
                 rest++;
             }
@@ -217,7 +248,8 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         var plain = firstUrl.IndexOfAny('\r', '\n') >= 0 && Scanning.Find(raw, "%25") < 0
             && (Scanning.Find(raw, "%0a") >= 0 || Scanning.Find(raw, "%0d") >= 0 || Scanning.Find(raw, "\\n") >= 0 || Scanning.Find(raw, "\\r") >= 0);
         var trimmed = decoded.Trim(" \t\0#?/&;");
-        var atEdge = trimmed.Length > 0 && (trimmed[0] is '\r' or '\n' || trimmed[^1] is '\r' or '\n' || decoded.IndexOfAny('\u560A', '\u560D') >= 0);
+        var atEdge = trimmed.Length > 0 && (trimmed[0] is '\r' or '\n' || trimmed[^1] is '\r' or '\n' || LowByteBreak(decoded, 0) >= 0);
+        atEdge |= Scanning.Find(raw, "%00%0d") >= 0 || Scanning.Find(raw, "%00%0a") >= 0; // NUL then CRLF: a terminator probe
         if (plain ? rest <= 3 || (atEdge && rest <= 12) : rest <= 24)
         {
             f.Add(HeaderRules.LineBreakProbe, input.Views[0], 0, Math.Min(raw.Length, 40));

@@ -22,6 +22,9 @@ internal static class PathRules
     public static readonly RuleDefinition SensitiveFile = new("path.sensitive_file", F, 0.78, 0.48, 0.95,
         "absolute path to a sensitive system file", 22, 126);
 
+    public static readonly RuleDefinition SystemPath = new("path.system_path", F, 0.72, 0.42, 0.92,
+        "the value is a rooted path into an OS configuration, process or log directory, or to a config/log/key file", 22, 126);
+
     public static readonly RuleDefinition WindowsSystemPath = new("path.windows_system_path", F, 0.8, 0.5, 0.95,
         "drive path into Windows system files", 22, 126);
 
@@ -46,7 +49,7 @@ internal static class PathRules
 
     public static readonly RuleDefinition[] All =
     [
-        DotDotClimb, DotDotPair, SingleParent, ClimbToSensitive, SensitiveFile, WindowsSystemPath, DevicePath,
+        DotDotClimb, DotDotPair, SingleParent, ClimbToSensitive, SensitiveFile, SystemPath, WindowsSystemPath, DevicePath,
         NulTruncation, AlternateDataStream, StreamWrapper, WeakStreamWrapper, XmlExternalTarget,
     ];
 }

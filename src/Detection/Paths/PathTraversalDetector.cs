@@ -16,7 +16,7 @@ internal sealed class PathTraversalDetector : IViewDetector
 {
     private static readonly MultiPattern StrongWrappers = new("php://filter", "php://fd", "php://stdin", "php://memory", "php://temp", "phar://", "zip://", "expect://", "file:///", "file://c:", "file://localhost/", "rar://", "ogg://", "ssh2.exec://", "ssh2.shell://");
     private static readonly MultiPattern WeakWrappers = new("compress.zlib://", "compress.bzip2://", "glob://", "file://");
-    private static readonly MultiPattern XmlMarkers = new("<!ENTITY", "<!DOCTYPE", "xi:include", "XInclude");
+    private static readonly MultiPattern XmlMarkers = new("<!ENTITY", "<!DOCTYPE", "xi:include", "XInclude", "xlink:href");
 
     public string Family => ThreatCategory.PathTraversal;
 
@@ -28,6 +28,7 @@ internal sealed class PathTraversalDetector : IViewDetector
         var climbed = CheckClimb(s, input.ContainedNul, report);
         var sensitive = CheckSensitiveTarget(s, report);
         sensitive |= CheckDrivePath(s, report);
+        sensitive |= CheckSystemPath(s, report);
         CheckDevicePath(view.Text.AsSpan().TrimStart(), report);
         CheckWrappers(s, report);
         CheckDataStream(s, report);
@@ -149,6 +150,95 @@ internal sealed class PathTraversalDetector : IViewDetector
         {
             report.Add(PathRules.WindowsSystemPath, drive - 1, Math.Min(s.Length - drive + 1, 40));
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The whole value is a rooted path (<c>/etc/x</c>, <c>C:/ProgramData/x</c>, optionally after <c>name=</c>) whose
+    /// grammar names a target: an OS configuration, process or kernel directory, or a file whose extension marks
+    /// configuration, logs, keys or databases under an OS top-level directory.
+    /// </summary>
+    private static bool CheckSystemPath(ReadOnlySpan<char> s, Reporter report)
+    {
+        var start = s.IndexOf('=') is var eq and > 0 && eq < 32 && s[..eq].IndexOfAny("/ ") < 0 ? eq + 1 : 0;
+        var v = s[start..].Trim(" \"'");
+        if (v.Length < 6 || v.IndexOfAny(' ', '\t') >= 0 && !(v.Length > 2 && v[1] == ':') || v.IndexOfAny("?#&<>") >= 0)
+        {
+            return false;
+        }
+
+        var drive = v.Length > 2 && char.IsAsciiLetter(v[0]) && v[1] == ':' && v[2] == '/';
+        if (!drive && v[0] != '/')
+        {
+            return false;
+        }
+
+        var path = (drive ? v[3..] : v[1..]).TrimStart('/');
+        var slash = path.IndexOf('/');
+        if (slash <= 0 || slash == path.Length - 1)
+        {
+            return false;
+        }
+
+        var top = path[..slash];
+        var last = path[(path.LastIndexOf('/') + 1)..];
+        var dot = last.LastIndexOf('.');
+        var ext = dot > 0 ? last[(dot + 1)..] : ReadOnlySpan<char>.Empty;
+        var hit = drive ? IsWindowsSystemRoot(top) || (ext.Length > 0 && IsSensitiveExtension(ext))
+            : IsUnixConfigRoot(top, path[(slash + 1)..]) || (IsUnixTopLevel(top) && ext.Length > 0 && IsSensitiveExtension(ext));
+        if (hit)
+        {
+            report.Add(PathRules.SystemPath, start, Math.Min(s.Length - start, 60));
+        }
+
+        return hit;
+    }
+
+    private static bool IsUnixConfigRoot(ReadOnlySpan<char> top, ReadOnlySpan<char> rest) =>
+        top.Equals("etc", StringComparison.OrdinalIgnoreCase) || top.Equals("proc", StringComparison.OrdinalIgnoreCase) || top.Equals("root", StringComparison.OrdinalIgnoreCase)
+        || top.Equals("boot", StringComparison.OrdinalIgnoreCase)
+        || (top.Equals("sys", StringComparison.OrdinalIgnoreCase) && (rest.StartsWith("class/") || rest.StartsWith("kernel/") || rest.StartsWith("devices/") || rest.StartsWith("fs/") || rest.StartsWith("module/")))
+        || (top.Equals("var", StringComparison.OrdinalIgnoreCase) && (rest.StartsWith("log/") || rest.StartsWith("lib/") || rest.StartsWith("run/") || rest.StartsWith("spool/") || rest.StartsWith("mail/") || rest.StartsWith("backups/")));
+
+    private static bool IsUnixTopLevel(ReadOnlySpan<char> top)
+    {
+        ReadOnlySpan<string> roots = ["usr", "opt", "srv", "home", "var", "tmp", "private", "library", "applications", "system", "users", "lib", "run", "mnt", "data", "app"];
+        foreach (var r in roots)
+        {
+            if (top.Equals(r, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWindowsSystemRoot(ReadOnlySpan<char> top)
+    {
+        ReadOnlySpan<string> roots = ["windows", "winnt", "program files", "program files (x86)", "programdata", "documents and settings", "inetpub", "xampp", "wamp", "wamp64", "apache", "apache2", "php", "mysql", "system volume information", "recycler", "$recycle.bin"];
+        foreach (var r in roots)
+        {
+            if (top.Equals(r, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return top.StartsWith("apache", StringComparison.OrdinalIgnoreCase) || top.StartsWith("php", StringComparison.OrdinalIgnoreCase) || top.StartsWith("mysql", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsSensitiveExtension(ReadOnlySpan<char> ext)
+    {
+        ReadOnlySpan<string> exts = ["ini", "conf", "cnf", "cfg", "config", "log", "err", "pem", "key", "crt", "htpasswd", "passwd", "history", "db", "sqlite", "mdb", "dat", "sys", "inf", "bak", "old", "swp", "kdbx", "ppk", "p12", "pfx", "reg", "sam"];
+        foreach (var e in exts)
+        {
+            if (ext.Equals(e, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
         return false;

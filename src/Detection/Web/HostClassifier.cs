@@ -166,7 +166,7 @@ internal static class HostClassifier
     private static bool IsDottedDecimal(string s) => s.Length >= 7 && s.All(c => char.IsAsciiDigit(c) || c == '.');
 
     public static bool IsInternal(uint a) =>
-        (a >> 24) is 127 or 10 or 0 || a == ((192u << 24) | (192 << 8) | 192) || (a >> 20) == (172 << 4 | 1) || (a >> 16) == ((192 << 8) | 168) || (a >> 16) == ((169 << 8) | 254)
+        (a >> 24) is 127 or 10 or 0 || a == ((192u << 24) | 192) || (a >> 20) == (172 << 4 | 1) || (a >> 16) == ((192 << 8) | 168) || (a >> 16) == ((169 << 8) | 254)
         || a == ((100u << 24) | (100 << 16) | (100 << 8) | 200) || (a >> 22) == ((100 << 2) | 1);
 
     private static bool IsInternalIPv6(ReadOnlySpan<char> v6, out bool metadata, out bool obfuscated)
@@ -210,6 +210,7 @@ internal static class HostClassifier
             return false;
         }
 
+        host = host.Length > 1 && host[^1] == '.' ? host[..^1] : host;
         if (host[0] == '[')
         {
             return IsInternalIPv6(host.Trim("[]"), out metadata, out obfuscated);
@@ -218,7 +219,7 @@ internal static class HostClassifier
         if (TryParseIPv4(host, out var address, out obfuscated))
         {
             metadata = address == ((169u << 24) | (254 << 16) | (169 << 8) | 254) || address == ((100u << 24) | (100 << 16) | (100 << 8) | 200)
-                || address == ((192u << 24) | (192 << 8) | 192);
+                || address == ((192u << 24) | 192);
             return IsInternal(address);
         }
 

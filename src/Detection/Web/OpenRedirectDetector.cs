@@ -152,13 +152,14 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var scheme = s[..colon];
         var isWeb = scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase);
         var after = s[(colon + 1)..];
-        if (!isWeb || after.Length <= 2 || after[0] == '%' || after.TrimStart("/\\").Length == 0)
+        if (!isWeb || after.Length <= 2 || after[0] == '%' || after.TrimStart("/\\\t\r\n ").Length == 0)
         {
             return false; // "https:%2F%2F..." is only encoded; the decoded view judges it
         }
 
         var confused = !after.StartsWith("//") || after.StartsWith("///") || after.IndexOf('\\') is >= 0 and < 3;
-        if (confused && (char.IsLetterOrDigit(after.TrimStart("/\\")[0]) || after.TrimStart("/\\")[0] is '@' or '['))
+        var start = after.TrimStart("/\\\t\r\n ")[0];
+        if (confused && (char.IsLetterOrDigit(start) || start is '@' or '['))
         {
             c.Add(RedirectRules.SchemeConfusion, at, Math.Min(s.Length, 60));
             return true;
@@ -184,7 +185,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         var segEnd = rest.IndexOfAny("/?#");
-        var seg = segEnd < 0 ? rest : rest[..segEnd];
+        var seg = (segEnd < 0 ? rest : rest[..segEnd]).TrimStart('.');
         var tail = segEnd < 0 ? ReadOnlySpan<char>.Empty : rest[segEnd..];
         var confusedTail = tail.StartsWith("//") || tail.StartsWith("/..");
         var hostLike = LooksLikeDomain(seg) && !HasFileExtension(seg) && (tail.Length <= 1 || seg.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
@@ -247,9 +248,11 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var qm = s.IndexOf('?');
         if (qm >= 0 && s[(qm + 1)..].IndexOf('=') < 0)
         {
-            var query = s[(qm + 1)..].TrimStart("/\\");
+            var raw = s[(qm + 1)..];
+            var query = raw.TrimStart("/\\");
             var end = query.IndexOfAny("&/?#");
-            if (LooksLikeDomain(end < 0 ? query : query[..end]) && query.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            var slashed = raw.Length - query.Length >= 2;
+            if (LooksLikeDomain(end < 0 ? query : query[..end]) && (slashed || query.StartsWith("www.", StringComparison.OrdinalIgnoreCase)))
             {
                 c.Add(RedirectRules.HostParameter, qm, Math.Min(s.Length - qm, 60));
             }
@@ -278,7 +281,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
 
         // ?next=https://other.example or /login?return=//...: the tested value is the redirect parameter itself. Inside
         // an absolute URL (https://site/login?redirect_uri=https://...) it is an ordinary return URL.
-        var relative = s[0] is '?' or '/' && !s.StartsWith("//") && s[..eq].IndexOf("://", StringComparison.Ordinal) < 0;
+        var relative = (s[0] is '?' or '/' && !s.StartsWith("//") && s[..eq].IndexOf("://", StringComparison.Ordinal) < 0) || EndpointBefore(s, eq);
         if (relative && IsRedirectParameter(name) && (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
         {
             c.Add(RedirectRules.AbsoluteUrlParameter, eq, len);
@@ -477,6 +480,19 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         return segments >= minSegments;
+    }
+
+    // https://site/redirect?url=...: the path segment before the query is a redirect endpoint.
+    private static bool EndpointBefore(ReadOnlySpan<char> s, int eq)
+    {
+        var qm = s[..eq].LastIndexOf('?');
+        if (qm <= 0)
+        {
+            return false;
+        }
+
+        var path = s[..qm];
+        return IsRedirectWord(path[(path.LastIndexOf('/') + 1)..]);
     }
 
     private static ReadOnlySpan<char> NameBefore(ReadOnlySpan<char> s, int eq)

@@ -53,11 +53,17 @@ internal sealed class RfiDetector : IViewDetector
         var image = EndsWithAny(path, ImageExtensions);
         if (!script && !image)
         {
+            // http://evil.example/? or /raw/abc?: whatever the application appends becomes a query string.
+            if (wholeValue && url.HasScheme && trailer.Length is > 0 and <= 2 && trailer.TrimEnd("?#").Length == 0 && path.Length > 0)
+            {
+                f.Add(RfiRules.TruncatedInclude, view, url.Start + offset, url.Length);
+            }
+
             return;
         }
 
         // "x.txt?", "x.php??", "x.txt%00", "x.php#", "x.php?&cmd=": nothing left for the appended suffix to join.
-        var cutOff = nul || trailer.TrimEnd("?#").Length == 0 && trailer.Length > 0 || trailer.StartsWith("?&") || trailer.StartsWith("?=") || trailer.EndsWith("?");
+        var cutOff = nul || trailer.TrimEnd("?#").Length == 0 && trailer.Length > 0 || trailer.StartsWith("?&") || trailer.StartsWith("?=") || trailer.EndsWith("?") || trailer.EndsWith("&");
         if (cutOff && (script || url.HasScheme))
         {
             f.Add(RfiRules.TruncatedInclude, view, url.Start + offset, url.Length);

@@ -18,7 +18,7 @@ internal sealed class SsrfDetector : IViewDetector
     public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
         var s = view.Text.AsSpan();
-        if (s.IndexOf("//", StringComparison.Ordinal) < 0)
+        if (s.IndexOf(':') < 0)
         {
             return;
         }
@@ -38,6 +38,33 @@ internal sealed class SsrfDetector : IViewDetector
                 findings.Add(SsrfRules.ProtocolSmuggling, view, url.Start, url.Length);
             }
         }
+
+        CheckSlashlessScheme(view, s, findings);
+    }
+
+    // http:127.0.0.1/, http:/127.0.0.1, http:\\127.0.0.1: lenient URL parsers still find the host.
+    private static void CheckSlashlessScheme(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        var v = s.TrimStart();
+        var colon = v.IndexOf(':');
+        if (colon is < 4 or > 5 || !(Scanning.At(v, 0, "http:") || Scanning.At(v, 0, "https:")))
+        {
+            return;
+        }
+
+        var after = v[(colon + 1)..];
+        if (after.StartsWith("//") && !after.StartsWith("///"))
+        {
+            return;
+        }
+
+        var rest = after.TrimStart("/\\");
+        var end = rest.IndexOfAny("/\\?#");
+        var host = UrlAuthority.StripPort(end < 0 ? rest : rest[..end]);
+        if (HostClassifier.IsInternalHost(host, out var metadata, out _))
+        {
+            f.Add(metadata ? SsrfRules.CloudMetadata : SsrfRules.ObfuscatedInternalTarget, view, 0, Math.Min(v.Length, 80));
+        }
     }
 
     private static bool CheckInternal(DecodedView view, ReadOnlySpan<char> s, UrlReference url, bool smuggling, FindingCollector f)
@@ -45,8 +72,17 @@ internal sealed class SsrfDetector : IViewDetector
         var host = url.Host;
         var internalHost = HostClassifier.IsInternalHost(host, out var metadata, out var obfuscated);
 
-        // http://good.example#@127.0.0.1 and http://good.example\@127.0.0.1: parsers disagree on the host.
-        var confusedAt = url.Region.LastIndexOf('@');
+        // http://127.0.0.1%00.trusted.example: a C resolver stops at the NUL.
+        var nul = host.IndexOf('\0') is var z and > 0 ? z : Scanning.Find(host, "%00");
+        if (!internalHost && nul > 0)
+        {
+            internalHost = HostClassifier.IsInternalHost(host[..nul], out metadata, out _);
+            obfuscated = internalHost;
+        }
+
+        // http://good.example#@127.0.0.1, http://good.example\@127.0.0.1, http://good.example\127.0.0.1: parsers
+        // disagree on the host.
+        var confusedAt = url.Region.LastIndexOfAny('@', '\\');
         if (!internalHost && confusedAt >= 0 && confusedAt + 1 < url.Region.Length)
         {
             var alternative = UrlAuthority.StripPort(url.Region[(confusedAt + 1)..]);

@@ -19,8 +19,8 @@ internal static class SsrfRules
     public static readonly RuleDefinition CloudMetadata = new("ssrf.cloud_metadata", F, 0.93, 0.63, 0.99,
         "URL aimed at a cloud metadata endpoint", 918, 664);
 
-    public static readonly RuleDefinition InternalProtocolSmuggling = new("ssrf.internal_protocol_smuggling", F, 0.92, 0.62, 0.99,
-        "gopher/dict-style scheme aimed at an internal host speaks another protocol to it", 918, 664);
+    public static readonly RuleDefinition InternalProtocolSmuggling = new("ssrf.internal_protocol_smuggling", F, 0.97, 0.67, 0.99,
+        "gopher/dict-style scheme aimed at an internal host speaks another protocol to it (its payload often carries CRLF)", 918, 664);
 
     public static readonly RuleDefinition ProtocolSmuggling = new("ssrf.protocol_smuggling", F, 0.85, 0.55, 0.95,
         "non-HTTP scheme (gopher, dict, tftp, ldap, jar, netdoc, sftp) lets a request speak other protocols", 918, 664);

@@ -30,6 +30,29 @@ internal sealed class XxeDetector : IViewDetector
         {
             findings.Add(XxeRules.XInclude, view, Math.Max(0, xinclude), 20);
         }
+
+        CheckLocalHref(view, s, findings);
+    }
+
+    // <svg xmlns:xlink=...><image xlink:href="file:///etc/hostname"/>: the renderer fetches a local resource.
+    private static void CheckLocalHref(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
+        var href = Scanning.Find(s, "xlink:href");
+        if (href < 0 || Scanning.Find(s, "xmlns") < 0)
+        {
+            return;
+        }
+
+        var value = s[(href + 10)..].TrimStart(" =\"'");
+        ReadOnlySpan<string> schemes = ["file:", "expect:", "php:", "jar:", "netdoc:", "gopher:"];
+        foreach (var scheme in schemes)
+        {
+            if (Scanning.At(value, 0, scheme))
+            {
+                findings.Add(XxeRules.LocalResourceReference, view, href, Math.Min(s.Length - href, 60));
+                return;
+            }
+        }
     }
 
     private static void CheckEntities(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)

@@ -25,9 +25,12 @@ internal static class XxeRules
     public static readonly RuleDefinition XInclude = new("xxe.xinclude", F, 0.95, 0.65, 0.99,
         "XInclude pulls in an external resource", 611, 201);
 
+    public static readonly RuleDefinition LocalResourceReference = new("xxe.local_resource_reference", F, 0.9, 0.6, 0.97,
+        "an XML/SVG document links a local file or wrapper scheme (xlink:href=\"file:///...\") for the parser to fetch", 611, 201);
+
     public static readonly RuleDefinition EntityReference = new("xxe.entity_reference", F, 0.6, 0.3, 0.9,
         "the document uses a custom entity or parameter-entity reference that its DTD declares", 611, 201);
 
     public static readonly RuleDefinition[] All =
-        [ExternalEntity, ParameterEntity, EntityExpansion, EntityDeclaration, ExternalDtd, XInclude, EntityReference];
+        [ExternalEntity, ParameterEntity, EntityExpansion, EntityDeclaration, ExternalDtd, XInclude, LocalResourceReference, EntityReference];
 }

@@ -11,12 +11,14 @@ public sealed class XxeRuleTests
     [TestCase("xxe.entity_declaration", "<!ENTITY greeting \"hi\">", TestName = "xxe.entity_declaration positive: internal entity")]
     [TestCase("xxe.external_dtd", "<!DOCTYPE note SYSTEM \"http://oob.test/n.dtd\"><note/>", TestName = "xxe.external_dtd positive: external DTD")]
     [TestCase("xxe.xinclude", "<d xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"/etc/group\" parse=\"text\"/></d>", TestName = "xxe.xinclude positive: XInclude text")]
+    [TestCase("xxe.local_resource_reference", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"file:///etc/issue\"/></svg>", TestName = "xxe.local_resource_reference positive: SVG image of a local file")]
     [TestCase("xxe.entity_reference", "<!DOCTYPE s [<!ENTITY t SYSTEM \"file:///etc/motd\">]><s>&t;</s>", TestName = "xxe.entity_reference positive: declared entity used")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);
 
     [TestCase("<!DOCTYPE html><html><body>Tom &amp; Jerry</body></html>", TestName = "xxe.external_dtd negative: HTML5 doctype")]
     [TestCase("<note><to>Ann</to><body>5 &lt; 6</body></note>", TestName = "xxe.entity_reference negative: predefined entities only")]
     [TestCase("The <!ENTITY> keyword declares entities in a DTD", TestName = "xxe.entity_declaration negative: keyword in prose")]
+    [TestCase("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><use xlink:href=\"#icon\"/></svg>", TestName = "xxe.local_resource_reference negative: fragment link in an icon")]
     public void Stays_benign(string input) => RuleAssert.Benign(input);
 
     [TestCase("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>", TestName = "xxe typed: file target does not outrank the entity")]
