@@ -149,7 +149,7 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         return at > 0 && raw[at - 1] is '\n' or '\r' or ' ' or '\t';
     }
 
-    private static bool IsLowByteBreak(char c) => c >= 0x100 && (c & 0xFF) is 0x0A or 0x0D;
+    private static bool IsLowByteBreak(char c) => c >= 0x100 && (c & 0xFF) is 0x0A or 0x0D && char.IsLetter(c);
 
     private static int LowByteBreak(ReadOnlySpan<char> s, int from)
     {
@@ -238,6 +238,11 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         var rest = 0;
         foreach (var c in decoded)
         {
+            if (c >= 0x80 && !IsLowByteBreak(c) && char.IsLetter(c))
+            {
+                return; // text in a script with such characters (CJK): they are letters there, not a probe
+            }
+
             if (char.IsLetterOrDigit(c) && !IsLowByteBreak(c))
             {
                 rest++;

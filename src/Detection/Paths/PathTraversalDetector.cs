@@ -198,7 +198,6 @@ internal sealed class PathTraversalDetector : IViewDetector
 
     private static bool IsUnixConfigRoot(ReadOnlySpan<char> top, ReadOnlySpan<char> rest) =>
         top.Equals("etc", StringComparison.OrdinalIgnoreCase) || top.Equals("proc", StringComparison.OrdinalIgnoreCase) || top.Equals("root", StringComparison.OrdinalIgnoreCase)
-        || top.Equals("boot", StringComparison.OrdinalIgnoreCase)
         || (top.Equals("sys", StringComparison.OrdinalIgnoreCase) && (rest.StartsWith("class/") || rest.StartsWith("kernel/") || rest.StartsWith("devices/") || rest.StartsWith("fs/") || rest.StartsWith("module/")))
         || (top.Equals("var", StringComparison.OrdinalIgnoreCase) && (rest.StartsWith("log/") || rest.StartsWith("lib/") || rest.StartsWith("run/") || rest.StartsWith("spool/") || rest.StartsWith("mail/") || rest.StartsWith("backups/")));
 
@@ -218,7 +217,7 @@ internal sealed class PathTraversalDetector : IViewDetector
 
     private static bool IsWindowsSystemRoot(ReadOnlySpan<char> top)
     {
-        ReadOnlySpan<string> roots = ["windows", "winnt", "program files", "program files (x86)", "programdata", "documents and settings", "inetpub", "xampp", "wamp", "wamp64", "apache", "apache2", "php", "mysql", "system volume information", "recycler", "$recycle.bin"];
+        ReadOnlySpan<string> roots = ["windows", "winnt", "inetpub", "xampp", "wamp", "wamp64", "apache", "apache2", "php", "mysql", "system volume information", "recycler", "$recycle.bin"];
         foreach (var r in roots)
         {
             if (top.Equals(r, StringComparison.OrdinalIgnoreCase))

@@ -131,7 +131,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
             return false; // \\host\share\file is a UNC path (path traversal, SMB include), not a redirect
         }
 
-        if (!confused && slashes == 2 && IsResourcePath(rest, 3))
+        if (!confused && slashes == 2 && IsResourcePath(rest, 2))
         {
             return false; // //cdn.example/a/b/c.css: a protocol-relative resource reference, not a destination
         }
@@ -272,6 +272,8 @@ internal sealed class OpenRedirectDetector : IViewDetector
                 c.Add(RedirectRules.UrlParameter, eq, len);
                 return true;
             }
+
+            return false; // ReturnUrl=//app.example/a/b: a protocol-relative resource of the site's own shape
         }
 
         if (CheckSchemeConfusion(value, eq + 1, c))
@@ -334,7 +336,8 @@ internal sealed class OpenRedirectDetector : IViewDetector
         // or '\' (http://good.example#@evil), backslashes and tabs.
         var region = url.Region;
         var special = region.IndexOfAny("?#\\");
-        if ((special >= 0 && region.IndexOf('@') > special) || region.IndexOf('\t') >= 0 || region.IndexOf('\\') >= 0 || region.IndexOf('\u202E') >= 0)
+        var backslash = region.IndexOf('\\') is var b and >= 0 && b + 1 < region.Length;
+        if ((special >= 0 && region.IndexOf('@') > special) || region.IndexOf('\t') >= 0 || backslash || region.IndexOf('\u202E') >= 0)
         {
             c.Add(RedirectRules.AuthorityConfusion, url.Start, url.Length);
         }
