@@ -203,7 +203,7 @@ internal sealed class PathTraversalDetector : IViewDetector
 
     private static bool IsUnixTopLevel(ReadOnlySpan<char> top)
     {
-        ReadOnlySpan<string> roots = ["usr", "opt", "srv", "home", "var", "tmp", "private", "library", "applications", "system", "users", "lib", "run", "mnt", "data", "app"];
+        ReadOnlySpan<string> roots = ["usr", "opt", "srv", "home", "var", "tmp", "private", "library", "system", "users", "lib", "run", "mnt", "data", "app"];
         foreach (var r in roots)
         {
             if (top.Equals(r, StringComparison.OrdinalIgnoreCase))

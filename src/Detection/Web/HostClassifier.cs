@@ -30,64 +30,70 @@ internal static class HostClassifier
                 continue;
             }
 
-            if (count == 4)
+            // inet_aton implementations that accumulate into 32 bits keep the low bits of a long hex number.
+            var whole = count == 0 && i == host.Length;
+            if (count == 4 || !TryParsePart(host[start..i], whole, out var value, ref obfuscated))
             {
                 return false;
             }
 
-            var p = host[start..i];
-            if (p.Length == 0)
+            parts[count++] = value;
+            start = i + 1;
+        }
+
+        obfuscated |= count != 4;
+        return TryCombine(parts[..count], out address);
+    }
+
+    // One inet_aton part: decimal, octal (leading 0) or hex (0x).
+    private static bool TryParsePart(ReadOnlySpan<char> p, bool whole, out uint part, ref bool obfuscated)
+    {
+        part = 0;
+        ulong value;
+        if (p.Length == 0)
+        {
+            return false;
+        }
+
+        if (p.Length > 2 && p[0] == '0' && p[1] is 'x' or 'X')
+        {
+            var digits = p[2..].Length > 8 && whole ? p[^8..] : p[2..];
+            if (digits.Length > 16 || !ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value))
             {
                 return false;
             }
 
-            ulong value;
-            if (p.Length > 2 && p[0] == '0' && p[1] is 'x' or 'X')
+            obfuscated = true;
+        }
+        else if (p.Length > 1 && p[0] == '0')
+        {
+            value = 0;
+            foreach (var c in p)
             {
-                // inet_aton implementations that accumulate into 32 bits keep the low bits of a long hex number.
-                var digits = p[2..].Length > 8 && count == 0 && i == host.Length ? p[^8..] : p[2..];
-                if (digits.Length > 16 || !ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value))
+                if (c is < '0' or > '7' || value > uint.MaxValue)
                 {
                     return false;
                 }
 
-                obfuscated = true;
-            }
-            else if (p.Length > 1 && p[0] == '0')
-            {
-                value = 0;
-                foreach (var c in p)
-                {
-                    if (c is < '0' or > '7')
-                    {
-                        return false;
-                    }
-
-                    value = (value * 8) + (ulong)(c - '0');
-                }
-
-                obfuscated = true;
-            }
-            else if (!ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out value))
-            {
-                return false;
+                value = (value * 8) + (ulong)(c - '0');
             }
 
-            if (value > uint.MaxValue)
-            {
-                return false;
-            }
-
-            parts[count++] = (uint)value;
-            start = i + 1;
-        }
-
-        if (count != 4)
-        {
             obfuscated = true;
         }
+        else if (!ulong.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
 
-        switch (count)
+        part = (uint)value;
+        return value <= uint.MaxValue;
+    }
+
+    // a, a.b (24-bit b), a.b.c (16-bit c), a.b.c.d.
+    private static bool TryCombine(ReadOnlySpan<uint> parts, out uint address)
+    {
+        address = 0;
+        switch (parts.Length)
         {
             case 1:
                 address = parts[0];

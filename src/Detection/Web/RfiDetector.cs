@@ -54,7 +54,7 @@ internal sealed class RfiDetector : IViewDetector
         if (!script && !image)
         {
             // http://evil.example/? or /raw/abc?: whatever the application appends becomes a query string.
-            if (wholeValue && url.HasScheme && trailer.Length is > 0 and <= 2 && trailer.TrimEnd("?#").Length == 0 && path.Length > 0)
+            if (wholeValue && url.HasScheme && trailer.Length is > 0 and <= 2 && trailer.TrimEnd("?#").Length == 0 && path.TrimEnd('/').Length > 1)
             {
                 f.Add(RfiRules.TruncatedInclude, view, url.Start + offset, url.Length);
             }

@@ -34,7 +34,7 @@ internal sealed class XxeDetector : IViewDetector
         CheckLocalHref(view, s, findings);
     }
 
-    // <svg xmlns:xlink=...><image xlink:href="file:///etc/hostname"/>: the renderer fetches a local resource.
+    // <svg xmlns:xlink=...><image xlink:href="file:///..."/>: the renderer fetches a local resource.
     private static void CheckLocalHref(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
     {
         var href = Scanning.Find(s, "xlink:href");

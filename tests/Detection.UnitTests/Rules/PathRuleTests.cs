@@ -15,6 +15,9 @@ public sealed class PathRuleTests
     [TestCase("path.climb_to_sensitive", "../WEB-INF/web.xml", TestName = "path.climb_to_sensitive positive: servlet descriptor")]
     [TestCase("path.sensitive_file", "/proc/self/cmdline", TestName = "path.sensitive_file positive: proc entry")]
     [TestCase("path.sensitive_file", "doc=/var/log/nginx/error.log", TestName = "path.sensitive_file positive: log after parameter")]
+    [TestCase("path.system_path", "/etc/myapp/settings", TestName = "path.system_path positive: file under etc")]
+    [TestCase("path.system_path", "f=/opt/shop/conf/db.cnf", TestName = "path.system_path positive: config extension under opt")]
+    [TestCase("path.system_path", "c:/xampp/tmp/run.log", TestName = "path.system_path positive: log under a server root")]
     [TestCase("path.windows_system_path", "C:\\Windows\\System32\\config\\SAM", TestName = "path.windows_system_path positive: SAM hive")]
     [TestCase("path.windows_system_path", "d:/inetpub/wwwroot/web.config", TestName = "path.windows_system_path positive: IIS config")]
     [TestCase("path.device_path", "\\\\?\\C:\\Windows\\win.ini", TestName = "path.device_path positive: Win32 device prefix")]
@@ -33,6 +36,9 @@ public sealed class PathRuleTests
     [TestCase("/static/icons/home/logo.svg", TestName = "path.sensitive_file negative: home folder of assets")]
     [TestCase("/etc/hosts (Closes: #12)", TestName = "path.sensitive_file negative: path in a changelog sentence")]
     [TestCase("C:\\Users\\ann\\Documents\\notes.txt", TestName = "path.windows_system_path negative: user document")]
+    [TestCase("/api/v1/settings.json", TestName = "path.system_path negative: API path")]
+    [TestCase("/boot/loader.bundle.js", TestName = "path.system_path negative: script under a boot folder")]
+    [TestCase("C:\\Program Files\\Tool\\tool.exe", TestName = "path.system_path negative: program binary")]
     [TestCase("ratio::$dataset", TestName = "path.alternate_data_stream negative: C++ scope")]
     public void Stays_benign(string input) => RuleAssert.Benign(input);
 
