@@ -29,6 +29,7 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         if (ReferenceEquals(view, input.Decoded))
         {
             CheckProbe(input, findings);
+            CheckSendmailArgument(view, findings);
         }
 
         var s = view.Text.AsSpan();
@@ -73,6 +74,13 @@ internal sealed class HeaderInjectionDetector : IViewDetector
         {
             var address = before.IndexOf('@') > 0 || header.IndexOf('@') >= 0;
             f.Add(address ? HeaderRules.MailAddressHeader : HeaderRules.MailHeader, view, i, length);
+            return true;
+        }
+
+        // from:me@x.example%0a%0aText: a blank line after an address field starts the message body.
+        if (!literal && lineBreaks >= 2 && before.IndexOf('@') > 0 && before.IndexOf(' ') < 0 && !IsHeaderLine(header) && line.Trim().Length > 0 && header.TrimStart().Length > 0 && header.TrimStart()[0] != '<')
+        {
+            f.Add(HeaderRules.MailBodyInjection, view, i, length);
             return true;
         }
 
@@ -133,7 +141,7 @@ internal sealed class HeaderInjectionDetector : IViewDetector
             return false;
         }
 
-        return !literal || (before.IndexOf(' ') < 0 && before.IndexOf('@') > 0 && before.IndexOfAny('\r', '\n') < 0);
+        return !literal || before.Length == 0 || (before.IndexOf(' ') < 0 && before.IndexOf('@') > 0 && before.IndexOfAny('\r', '\n') < 0);
     }
 
     // A decoded break is literal when the raw text already has the same line after a break.
@@ -147,6 +155,27 @@ internal sealed class HeaderInjectionDetector : IViewDetector
 
         var at = raw.IndexOf(probe, StringComparison.Ordinal);
         return at > 0 && raw[at - 1] is '\n' or '\r' or ' ' or '\t';
+    }
+
+    // me@x.example -X/var/www/x.php, -OQueueDirectory=/tmp: options that make sendmail write files or run code.
+    private static void CheckSendmailArgument(DecodedView view, FindingCollector f)
+    {
+        var s = view.Text.AsSpan();
+        if (s.IndexOf('@') < 0 || s.Length > 512)
+        {
+            return;
+        }
+
+        ReadOnlySpan<string> options = ["-X/", "-X ", "-OQueueDirectory", "-C/", "-be ", "-oQ/", "-f\""];
+        foreach (var option in options)
+        {
+            var at = s.IndexOf(option.AsSpan(), StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || s[at - 1] is ' ' or '\'' or '"' or '\t'))
+            {
+                f.Add(HeaderRules.SendmailArgument, view, at, Math.Min(s.Length - at, 60));
+                return;
+            }
+        }
     }
 
     private static bool IsLowByteBreak(char c) => c >= 0x100 && (c & 0xFF) is 0x0A or 0x0D && char.IsLetter(c);

@@ -23,6 +23,12 @@ internal static class HeaderRules
     public static readonly RuleDefinition MailAddressHeader = new("mail.address_header_injection", ThreatCategory.MailInjection, 0.93, 0.63, 0.99,
         "line break after an e-mail address followed by a mail header", 93, 134);
 
+    public static readonly RuleDefinition MailBodyInjection = new("mail.body_injection", ThreatCategory.MailInjection, 0.85, 0.55, 0.95,
+        "encoded blank line after an e-mail address ends the headers and starts an injected message body", 93, 134);
+
+    public static readonly RuleDefinition SendmailArgument = new("mail.sendmail_argument", ThreatCategory.MailInjection, 0.85, 0.55, 0.95,
+        "sendmail option (-X log file, -OQueueDirectory, -C config, -be expansion) smuggled into an address", 88, 134);
+
     public static readonly RuleDefinition[] All =
-        [HeaderInjection, ResponseSplitting, InjectedBody, LineBreakProbe, MailHeader, MailAddressHeader];
+        [HeaderInjection, ResponseSplitting, InjectedBody, LineBreakProbe, MailHeader, MailAddressHeader, MailBodyInjection, SendmailArgument];
 }

@@ -157,8 +157,9 @@ internal static class HostClassifier
             }
         }
 
-        foreach (var part in dashed)
+        foreach (var candidate in dashed)
         {
+            var part = candidate.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? candidate[2..] : candidate;
             if (part.Length == 8 && uint.TryParse(part, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex)
                 && part.Any(char.IsAsciiLetter) && IsInternal(hex) && (hex >> 24) is 127 or 10 or 169 or 192 or 172)
             {

@@ -90,6 +90,13 @@ internal sealed class SsrfDetector : IViewDetector
             obfuscated = internalHost;
         }
 
+        // http://127.0.0.1:80@evil.example: libraries that take the first host-like token see the user-info.
+        if (!internalHost && url.HasUserinfo && HostClassifier.IsInternalHost(UrlAuthority.StripPort(url.Userinfo), out metadata, out _))
+        {
+            internalHost = true;
+            obfuscated = true;
+        }
+
         if (!internalHost)
         {
             return false;

@@ -15,6 +15,9 @@ public sealed class HeaderRuleTests
     [TestCase("mail.header_injection", "Re: order%0ASubject: win", TestName = "mail.header_injection positive: subject field")]
     [TestCase("mail.address_header_injection", "me@x.test%0ACc:you@y.test", TestName = "mail.address_header_injection positive: address field")]
     [TestCase("mail.address_header_injection", "me@x.test\nBcc: you@y.test", TestName = "mail.address_header_injection positive: raw break after address")]
+    [TestCase("mail.body_injection", "from:me@x.test%0A%0AHello%20there", TestName = "mail.body_injection positive: blank line after address")]
+    [TestCase("mail.sendmail_argument", "me@x.test -X/srv/www/out.php", TestName = "mail.sendmail_argument positive: log file option")]
+    [TestCase("mail.address_header_injection", "\nBcc: list@y.test", TestName = "mail.address_header_injection positive: raw break opens the value")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);
 
     [TestCase("first line\nname: value\nthird line", TestName = "crlf.header_injection negative: multi-line text")]
@@ -23,5 +26,6 @@ public sealed class HeaderRuleTests
     [TestCase("hello%0Aworld and more words", TestName = "crlf.encoded_line_break negative: form-encoded text")]
     [TestCase("From: Ann\nTo: Bob\nSubject: lunch", TestName = "mail.header_injection negative: pasted e-mail")]
     [TestCase("------b1\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nvalue", TestName = "crlf.header_injection negative: multipart body")]
+    [TestCase("me@x.test -- see the x-ray notes", TestName = "mail.sendmail_argument negative: dash in a sentence")]
     public void Stays_benign(string input) => RuleAssert.Benign(input);
 }
