@@ -185,10 +185,14 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         var segEnd = rest.IndexOfAny("/?#");
+        var dotted = rest.Length > 0 && rest[0] == '.';
         var seg = (segEnd < 0 ? rest : rest[..segEnd]).TrimStart('.');
         var tail = segEnd < 0 ? ReadOnlySpan<char>.Empty : rest[segEnd..];
         var confusedTail = tail.StartsWith("//") || tail.StartsWith("/..");
-        var hostLike = LooksLikeDomain(seg) && !HasFileExtension(seg) && (tail.Length <= 1 || seg.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
+
+        // "/.evil.example" reads as a host to parsers that drop the dot segment.
+        var domain = LooksLikeDomain(seg) || (dotted && LooksLikeHost(seg) && seg.IndexOf(':') < 0);
+        var hostLike = domain && !HasFileExtension(seg) && (tail.Length <= 1 || seg.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
         if (hostLike || (confusedTail && LooksLikeHost(seg) && !HasFileExtension(seg)))
         {
             c.Add(RedirectRules.HostInPath, 0, len);
