@@ -266,10 +266,11 @@ internal sealed class OpenRedirectDetector : IViewDetector
     private static bool JudgeParameter(ReadOnlySpan<char> s, int eq, ReadOnlySpan<char> name, ReadOnlySpan<char> value, Context c)
     {
         var len = Math.Min(s.Length - eq, 60);
-        if (value.Length > 2 && value[0] is '/' or '\\' && value[1] is '/' or '\\' && (char.IsLetterOrDigit(value[2]) || value[2] is '/' or '\\' or '@'))
+        var run = value.IndexOfAnyExcept("/\\");
+        if (run >= 2 && (char.IsLetterOrDigit(value[run]) || value[run] == '@') && LooksLikeHostStart(value[run..]))
         {
-            var confused = value[0] == '\\' || value[1] == '\\' || value[2] is '/' or '\\';
-            var host = value[2..];
+            var confused = value[..run].IndexOf('\\') >= 0 || run > 2;
+            var host = value[run..];
             var end = host.IndexOfAny("/?#\\");
             if (confused || !IsResourcePath(end < 0 ? ReadOnlySpan<char>.Empty : host[end..], 2))
             {
@@ -532,6 +533,14 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         return false;
+    }
+
+    // The text after leading slashes names a host: a dotted name, an address, or user-info before one.
+    private static bool LooksLikeHostStart(ReadOnlySpan<char> s)
+    {
+        var end = s.IndexOfAny("/?#\\&\"' ");
+        var host = end < 0 ? s : s[..end];
+        return host.IndexOf('.') > 0 || host.IndexOf('@') >= 0 || HostClassifier.TryParseIPv4(host, out _, out _);
     }
 
     private static bool IsSlashLookalike(char c) => c is '\u3031' or '\u3035' or '\u309D' or '\u30FC' or '\uFF70' or '\u2044' or '\u2215';
