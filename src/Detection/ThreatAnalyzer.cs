@@ -31,6 +31,13 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     [
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
+        new PathTraversalDetector(),
+        new XxeDetector(),
+        new PrototypePollutionDetector(),
+        new HeaderInjectionDetector(),
+        new SsrfDetector(),
+        new RfiDetector(),
+        new OpenRedirectDetector(),
     ];
 
     private static readonly IThreatDetector[] Detectors =
@@ -38,16 +45,11 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         new SqlInjectionDetector(),
         new XssDetector(),
         new CommandInjectionDetector(),
-        new PathTraversalDetector(),
         new XPathInjectionDetector(),
-        new XxeDetector(),
         new TemplateInjectionDetector(),
         new CodeInjectionDetector(),
         new Log4ShellDetector(),
         new NoSqlInjectionDetector(),
-        new PrototypePollutionDetector(),
-        new HeaderInjectionDetector(),
-        new UrlTargetDetector(),
     ];
 
     private readonly DecisionPolicy _policy;

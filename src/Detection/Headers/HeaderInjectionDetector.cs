@@ -5,91 +5,223 @@ namespace InfiniteSecurity.Detection.Headers;
 
 /// <summary>
 /// CRLF injection (HTTP response splitting, header injection) and e-mail header injection. Both are a line break
-/// smuggled into a value that ends up in a header block; what follows the break decides which: an HTTP header or a
-/// second header block/body is CRLF injection, a mail header (Bcc, Cc, To ...) or SMTP command is mail injection.
-/// Line breaks count in decoded form (<c>%0d%0a</c>, <c>\r\n</c> escapes, <c>%E5%98%8A</c> overlong-ish forms) and
-/// bare encoded breaks in the raw text are a weak probe on their own.
+/// smuggled into a value that ends up in a header block; what follows the break decides which: an HTTP header line
+/// (<c>Name: value</c>), a status line or a blank line and a body is CRLF injection, a mail header (Bcc, Cc, To ...)
+/// or SMTP command is mail injection. Breaks count in decoded form (<c>%0d%0a</c>, <c>%250a</c>, <c>%u000a</c>,
+/// <c>\r\n</c> escapes, and <c>%E5%98%8A</c>, whose low byte a lax server writes as LF). A break the client sent
+/// literally is an honest multi-line value (text, JSON, code, a pasted header dump) unless it is short and what
+/// follows it is a header an attacker needs; a value that is only encoded breaks is a probe.
 /// </summary>
-internal sealed class HeaderInjectionDetector : IThreatDetector
+internal sealed class HeaderInjectionDetector : IViewDetector
 {
-    private static readonly string[] MailHeaders = ["bcc:", "cc:", "to:", "from:", "subject:", "reply-to:", "sender:", "content-type: multipart", "rcpt to:", "mail from:", "data"];
+    private const int MaxBreaks = 256;
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    private static readonly string[] MailHeaders = ["bcc:", "cc:", "to:", "from:", "subject:", "reply-to:", "sender:", "return-path:", "rcpt to:", "mail from:", "x-mailer:", "mime-version:"];
+    private static readonly string[] SmtpVerbs = ["data", "quit", "rset", "helo ", "ehlo ", "vrfy ", "expn "];
+
+    // With literal line breaks only the headers an attacker needs (cookies, redirects, body framing) count.
+    private static readonly string[] SensitiveHeaders = ["set-cookie:", "location:", "content-length:", "content-type: text/html", "refresh:", "transfer-encoding:", "access-control-allow-", "content-security-policy:", "x-xss-protection:", "content-disposition: attachment"];
+
+    public string Family => ThreatCategory.CrlfInjection;
+
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        CheckEncodedBreaks(input, findings);
-        for (var v = 0; v < input.Views.Count; v++)
+        if (ReferenceEquals(view, input.Decoded))
         {
-            InspectView(input.Views[v], findings, rawLineBreaks: v == 0);
+            CheckProbe(input, findings);
+            CheckSendmailArgument(view, findings);
         }
-    }
 
-    // Real line breaks in the raw input can be an honest multi-line text field; there only the headers an attacker
-    // needs (cookies, redirects, body framing, recipients) count. Encoded breaks are never honest.
-    private static readonly string[] SensitiveHeaders = ["set-cookie:", "location: http", "location: /", "location:http", "content-length: 0", "content-type: text/html", "refresh: 0", "transfer-encoding: chunked", "access-control-allow-origin:", "content-security-policy:"];
-
-    private static void InspectView(DecodedView view, FindingCollector f, bool rawLineBreaks)
-    {
         var s = view.Text.AsSpan();
-        var nl = s.IndexOfAny('\r', '\n', '\u560A');
+        var raw = input.Raw.AsSpan();
+
+        // Characters whose low byte is LF or CR (U+560A, U+010A) are line breaks to servers that keep the low byte,
+        // but only when decoding produced them: the same characters typed as text are just text.
+        var lowByte = LowByteBreak(raw, 0) < 0;
+        var nl = NextBreak(s, 0, lowByte);
         if (nl < 0)
         {
             return;
         }
 
-        for (var i = nl; i >= 0 && i < s.Length;)
+        var rawHasBreaks = raw.IndexOfAny('\r', '\n') >= 0;
+
+        // Decoding never removes a line break, so a view with no more breaks than the raw text has only literal ones.
+        var allLiteral = ReferenceEquals(view, input.Views[0]) || (rawHasBreaks && s.Count('\n') <= raw.Count('\n') && s.Count('\r') <= raw.Count('\r') && (!lowByte || LowByteBreak(s, 0) < 0));
+        var breaks = 0;
+        for (var i = nl; i >= 0 && i < s.Length && breaks++ < MaxBreaks;)
         {
-            var k = i;
-            var breaks = 0;
-            while (k < s.Length && s[k] is '\r' or '\n' or '\u560A' or '\u560D')
-            {
-                if (s[k] != '\r' && s[k] != '\u560D')
-                {
-                    breaks++;
-                }
-
-                k++;
-            }
-
-            if (breaks == 0)
-            {
-                breaks = 1;
-            }
-
+            var k = SkipBreaks(s, i, lowByte, out var lineBreaks);
             var line = s[k..];
-            var lineEnd = line.IndexOfAny('\r', '\n');
+            var lineEnd = NextBreak(line, 0, lowByte);
             var header = lineEnd < 0 ? line : line[..lineEnd];
-            // A pasted e-mail in a multi-line text field has To:/From: lines too; with real (not encoded) line breaks
-            // only a single-line address field followed by a header is an injection.
-            var addressField = s[..i].Trim().IndexOf(' ') < 0 && s[..i].IndexOf('@') > 0;
-            foreach (var m in MailHeaders)
+            var literal = allLiteral || (rawHasBreaks && IsLiteralBreak(raw, header));
+            if (InspectBreak(view, s, i, lineBreaks, line, header, literal, findings))
             {
-                if (header.StartsWith(m, StringComparison.OrdinalIgnoreCase) && (m != "data" || header.Trim().Length == 4) && (!rawLineBreaks || addressField))
-                {
-                    var atSign = s[..i].IndexOf('@') >= 0 || header.IndexOf('@') >= 0;
-                    f.Add(ThreatCategory.MailInjection, "mail.header_injection", atSign ? 0.93 : 0.8, view, i, Math.Min(s.Length - i, 60), "line break followed by a mail header adds recipients or content");
-                    return;
-                }
+                return;
             }
 
-            if (IsHeaderLine(header) && (!rawLineBreaks || StartsWithAny(header, SensitiveHeaders)))
-            {
-                // A header followed by a blank line and content splits the response: the injected body (often a
-                // script) is the payload, the line break is the vulnerability, so CRLF outranks what it carries.
-                var splits = lineEnd >= 0 && line[lineEnd..].StartsWith("\n\n") || line.IndexOf("\r\n\r\n", StringComparison.Ordinal) >= 0;
-                f.Add(ThreatCategory.CrlfInjection, "crlf.header_injection", splits ? 0.98 : 0.9, view, i, Math.Min(s.Length - i, 60), "line break followed by an HTTP header");
-            }
-            else if (!rawLineBreaks && breaks >= 2 && header.Length > 0 && (header[0] == '<' || header.StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase)) && i < 40)
-            {
-                f.Add(ThreatCategory.CrlfInjection, "crlf.response_splitting", 0.98, view, i, Math.Min(s.Length - i, 60), "blank line ends the header block and starts an injected body");
-            }
-            else if (!rawLineBreaks && breaks >= 1 && i < 40 && header.Length > 0 && header[0] == '<' && s[..i].IndexOf('<') < 0)
-            {
-                f.Add(ThreatCategory.CrlfInjection, "crlf.response_splitting", 0.9, view, i, Math.Min(s.Length - i, 60), "line break before injected markup at the start of the value");
-            }
-
-            var next = k < s.Length ? s[k..].IndexOfAny('\r', '\n') : -1;
-            i = next < 0 ? -1 : k + next;
+            i = k < s.Length ? NextBreak(s, k, lowByte) : -1;
         }
+    }
+
+    /// <summary>Judges one break; true when a finding settles the view.</summary>
+    private static bool InspectBreak(DecodedView view, ReadOnlySpan<char> s, int i, int lineBreaks, ReadOnlySpan<char> line, ReadOnlySpan<char> header, bool literal, FindingCollector f)
+    {
+        var before = s[..i].Trim();
+        var length = Math.Min(s.Length - i, 60);
+        if (IsMailInjection(before, header, literal))
+        {
+            var address = before.IndexOf('@') > 0 || header.IndexOf('@') >= 0;
+            f.Add(address ? HeaderRules.MailAddressHeader : HeaderRules.MailHeader, view, i, length);
+            return true;
+        }
+
+        // from:me@x.example%0a%0aText: a blank line after an address field starts the message body.
+        if (!literal && lineBreaks >= 2 && before.IndexOf('@') > 0 && before.IndexOf(' ') < 0 && !IsHeaderLine(header) && line.Trim().Length > 0 && header.TrimStart().Length > 0 && header.TrimStart()[0] != '<')
+        {
+            f.Add(HeaderRules.MailBodyInjection, view, i, length);
+            return true;
+        }
+
+        // Header folding: an encoded break may be followed by spaces ("%0a%20X-Header: 1").
+        var folded = literal ? header : header.TrimStart(" \t");
+        var prose = before.Count(' ') >= 3;
+        var shortValue = before.Length <= 80 && !IsHeaderLine(before) && !before.StartsWith("--");
+        var headerLine = IsHeaderLine(folded) && (literal || prose ? StartsWithAny(folded, SensitiveHeaders) && shortValue : true);
+        if (headerLine)
+        {
+            f.Add(HeaderRules.HeaderInjection, view, i, length);
+            var blank = line.IndexOf("\n\n", StringComparison.Ordinal) >= 0 || line.IndexOf("\r\n\r\n", StringComparison.Ordinal) >= 0;
+            if (blank)
+            {
+                f.Add(HeaderRules.ResponseSplitting, view, i, length);
+            }
+
+            return true;
+        }
+
+        if (literal || i >= 40 || folded.Length == 0)
+        {
+            return false;
+        }
+
+        var status = folded.StartsWith("HTTP/", StringComparison.OrdinalIgnoreCase);
+        if ((folded[0] == '<' && before.IndexOf('<') < 0) || status)
+        {
+            // A blank line before the markup or status line ends the header block: the response is split.
+            f.Add(HeaderRules.InjectedBody, view, i, length);
+            if (lineBreaks >= 2)
+            {
+                f.Add(HeaderRules.ResponseSplitting, view, i, length);
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    // An address or subject field followed by a mail header or SMTP verb. With literal breaks a pasted e-mail has
+    // To:/From: lines too, so only a single-token address field before the break counts.
+    private static bool IsMailInjection(ReadOnlySpan<char> before, ReadOnlySpan<char> header, bool literal)
+    {
+        var line = header.TrimStart(" \t");
+        var mail = StartsWithAny(line, MailHeaders) || (before.IndexOf('@') > 0 && line.StartsWith("content-type:", StringComparison.OrdinalIgnoreCase));
+        if (!mail)
+        {
+            foreach (var verb in SmtpVerbs)
+            {
+                mail |= line.StartsWith(verb, StringComparison.OrdinalIgnoreCase) && (verb[^1] == ' ' || line.Trim().Length == verb.Length);
+            }
+        }
+
+        if (!mail)
+        {
+            return false;
+        }
+
+        return !literal || before.Length == 0 || (before.IndexOf(' ') < 0 && before.IndexOf('@') > 0 && before.IndexOfAny('\r', '\n') < 0);
+    }
+
+    // A decoded break is literal when the raw text already has the same line after a break.
+    private static bool IsLiteralBreak(ReadOnlySpan<char> raw, ReadOnlySpan<char> header)
+    {
+        var probe = header.Length > 24 ? header[..24] : header;
+        if (probe.Length < 3)
+        {
+            return true;
+        }
+
+        var at = raw.IndexOf(probe, StringComparison.Ordinal);
+        return at > 0 && raw[at - 1] is '\n' or '\r' or ' ' or '\t';
+    }
+
+    // me@x.example -X/var/www/x.php, -OQueueDirectory=/tmp: options that make sendmail write files or run code.
+    private static void CheckSendmailArgument(DecodedView view, FindingCollector f)
+    {
+        var s = view.Text.AsSpan();
+        if (s.IndexOf('@') < 0 || s.Length > 512)
+        {
+            return;
+        }
+
+        ReadOnlySpan<string> options = ["-X/", "-X ", "-OQueueDirectory", "-C/", "-be ", "-oQ/", "-f\""];
+        foreach (var option in options)
+        {
+            var at = s.IndexOf(option.AsSpan(), StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || s[at - 1] is ' ' or '\'' or '"' or '\t'))
+            {
+                f.Add(HeaderRules.SendmailArgument, view, at, Math.Min(s.Length - at, 60));
+                return;
+            }
+        }
+    }
+
+    private static bool IsLowByteBreak(char c) => c >= 0x100 && (c & 0xFF) is 0x0A or 0x0D && char.IsLetter(c);
+
+    private static int LowByteBreak(ReadOnlySpan<char> s, int from)
+    {
+        for (var k = from; k < s.Length; k++)
+        {
+            if (IsLowByteBreak(s[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int NextBreak(ReadOnlySpan<char> s, int from, bool lowByte)
+    {
+        var rel = s[from..].IndexOfAny('\r', '\n');
+        var plain = rel < 0 ? -1 : from + rel;
+        if (!lowByte)
+        {
+            return plain;
+        }
+
+        var wide = LowByteBreak(plain < 0 ? s : s[..plain], from);
+        return wide >= 0 ? wide : plain;
+    }
+
+    private static int SkipBreaks(ReadOnlySpan<char> s, int i, bool lowByte, out int lineBreaks)
+    {
+        lineBreaks = 0;
+        var k = i;
+        while (k < s.Length && (s[k] is '\r' or '\n' || (lowByte && IsLowByteBreak(s[k]))))
+        {
+            if (s[k] == '\n' || (s[k] & 0xFF) == 0x0A)
+            {
+                lineBreaks++;
+            }
+
+            k++;
+        }
+
+        lineBreaks = Math.Max(1, lineBreaks);
+        return k;
     }
 
     private static bool StartsWithAny(ReadOnlySpan<char> line, string[] prefixes)
@@ -114,37 +246,47 @@ internal sealed class HeaderInjectionDetector : IThreatDetector
             k++;
         }
 
-        return k >= 3 && k < line.Length && line[k] == ':' && line[..k].IndexOfAnyInRange('A', 'z') >= 0 && (k + 1 >= line.Length || line[k + 1] is ' ' or '\t' || char.IsAsciiLetterOrDigit(line[k + 1]) || line[k + 1] is '<' or '/' or '"');
+        return k >= 3 && k < line.Length && line[k] == ':' && line[..k].IndexOfAnyInRange('A', 'z') >= 0
+            && (k + 1 >= line.Length || line[k + 1] is ' ' or '\t' or '<' or '/' or '"' || char.IsAsciiLetterOrDigit(line[k + 1]));
     }
 
-    // Encoded CR/LF written out in the raw input: %0d %0a, \r \n, 0x0d 0x0a. A probe, weak on its own.
-    private static void CheckEncodedBreaks(NormalisedInput input, FindingCollector f)
+    /// <summary>
+    /// A value that is (nearly) nothing but encoded line breaks: <c>%0d%0a</c>, <c>/%250a</c>, <c>%23%0d</c>,
+    /// <c>%E5%98%8A%E5%98%8D</c>. Breaks that only appear after several decoding rounds or in non-standard
+    /// encodings are never honest; a single-encoded break needs to open or close the value.
+    /// </summary>
+    private static void CheckProbe(NormalisedInput input, FindingCollector f)
     {
-        var view = input.Views[0];
-        var s = view.Text.AsSpan();
-        var hits = 0;
-        var first = -1;
-        for (var i = 0; i + 2 < s.Length; i++)
+        var raw = input.Raw.AsSpan();
+        var decoded = input.Decoded.Text.AsSpan();
+        if (raw.IndexOfAny('\r', '\n') >= 0 || (decoded.IndexOfAny('\r', '\n') < 0 && LowByteBreak(decoded, 0) < 0) || LowByteBreak(raw, 0) >= 0 || decoded.Length > 64)
         {
-            var isBreak = (s[i] == '%' && s[i + 1] == '0' && s[i + 2] is 'd' or 'D' or 'a' or 'A')
-                || (s[i] == '\\' && s[i + 1] is 'r' or 'n' && s.Length <= 48 && s.IndexOf(' ') < 0)
-                || (s[i] == '0' && s[i + 1] is 'x' or 'X' && i + 3 < s.Length && s[i + 2] == '0' && s[i + 3] is 'd' or 'D' or 'a' or 'A')
-                || (s[i] == '%' && i + 4 < s.Length && s[i + 1] is '5' && s[i + 2] is 'c' or 'C' && s[i + 3] is 'r' or 'n');
-            if (isBreak)
+            return;
+        }
+
+        var rest = 0;
+        foreach (var c in decoded)
+        {
+            if (c >= 0x80 && !IsLowByteBreak(c) && char.IsLetter(c))
             {
-                hits++;
-                first = first < 0 ? i : first;
+                return; // text in a script with such characters (CJK): they are letters there, not a probe
+            }
+
+            if (char.IsLetterOrDigit(c) && !IsLowByteBreak(c))
+            {
+                rest++;
             }
         }
 
-        var decodedHasBreak = input.Decoded.Text.AsSpan().IndexOfAny('\r', '\n') >= 0;
-        if (hits >= 2 || (hits == 1 && (s.Length <= 12 || first == 0)))
+        var firstUrl = input.Views.Count > 1 ? input.Views[1].Text.AsSpan() : ReadOnlySpan<char>.Empty;
+        var plain = firstUrl.IndexOfAny('\r', '\n') >= 0 && Scanning.Find(raw, "%25") < 0
+            && (Scanning.Find(raw, "%0a") >= 0 || Scanning.Find(raw, "%0d") >= 0 || Scanning.Find(raw, "\\n") >= 0 || Scanning.Find(raw, "\\r") >= 0);
+        var trimmed = decoded.Trim(" \t\0#?/&;");
+        var atEdge = trimmed.Length > 0 && (trimmed[0] is '\r' or '\n' || trimmed[^1] is '\r' or '\n' || LowByteBreak(decoded, 0) >= 0);
+        atEdge |= Scanning.Find(raw, "%00%0d") >= 0 || Scanning.Find(raw, "%00%0a") >= 0; // NUL then CRLF: a terminator probe
+        if (plain ? rest <= 3 || (atEdge && rest <= 12) : rest <= 24)
         {
-            f.Add(ThreatCategory.CrlfInjection, "crlf.encoded_line_break", hits >= 2 ? 0.7 : 0.55, view, first, Math.Min(s.Length - first, 40), "encoded CR/LF written into a single-line value");
-        }
-        else if (decodedHasBreak && hits == 1)
-        {
-            f.Add(ThreatCategory.CrlfInjection, "crlf.encoded_line_break", 0.45, view, first, Math.Min(s.Length - first, 40), "encoded line break");
+            f.Add(HeaderRules.LineBreakProbe, input.Views[0], 0, Math.Min(raw.Length, 40));
         }
     }
 }

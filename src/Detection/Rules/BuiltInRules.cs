@@ -7,5 +7,12 @@ internal static class BuiltInRules
     [
         .. Ldap.LdapRules.All,
         .. Xml.SsiRules.All,
+        .. Paths.PathRules.All,
+        .. Xml.XxeRules.All,
+        .. Web.SsrfRules.All,
+        .. Web.RfiRules.All,
+        .. Web.RedirectRules.All,
+        .. Headers.HeaderRules.All,
+        .. Web.PrototypePollutionRules.All,
     ];
 }

@@ -8,12 +8,18 @@ namespace InfiniteSecurity.Detection.Web;
 /// a bracketed query parameter (<c>__proto__[isAdmin]=true</c>) or a dotted path. Mentioning the word in prose
 /// is not a property path, so it is only flagged when followed by an accessor or assignment.
 /// </summary>
-internal sealed class PrototypePollutionDetector : IThreatDetector
+internal sealed class PrototypePollutionDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.PrototypePollution;
+    public string Family => ThreatCategory.PrototypePollution;
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    // Judged once, on the canonical form of the most decoded view (lower case, comments and whitespace folded).
+    public void Inspect(DecodedView decoded, NormalisedInput input, FindingCollector findings)
     {
+        if (!ReferenceEquals(decoded, input.Decoded))
+        {
+            return;
+        }
+
         var view = input.Canonical;
         var s = view.Text.AsSpan();
         var at = s.IndexOf("__proto__", StringComparison.Ordinal);
@@ -25,7 +31,7 @@ internal sealed class PrototypePollutionDetector : IThreatDetector
             var accessAfter = after is '[' or '.' or ']' or '"' or '\'' or '=';
             if (keyBefore && accessAfter)
             {
-                findings.Add(Cat, "proto.proto_key", 0.9, view, at, Math.Min(s.Length - at, 40), "__proto__ used as a property path writes to Object.prototype");
+                findings.Add(PrototypePollutionRules.ProtoKey, view, at, Math.Min(s.Length - at, 40));
                 return;
             }
         }
@@ -39,7 +45,7 @@ internal sealed class PrototypePollutionDetector : IThreatDetector
                 var tail = rest[(rest.IndexOf("prototype", StringComparison.Ordinal) + 9)..];
                 if (tail.Length > 0 && tail[0] is '[' or '.' or '"' or ']')
                 {
-                    findings.Add(Cat, "proto.constructor_prototype", 0.88, view, ctor, Math.Min(s.Length - ctor, 40), "constructor.prototype path reaches Object.prototype");
+                    findings.Add(PrototypePollutionRules.ConstructorPrototype, view, ctor, Math.Min(s.Length - ctor, 40));
                     return;
                 }
             }
