@@ -73,6 +73,11 @@ internal static class RequestInspectionRates
             foreach (var p in verdict.Problems)
             {
                 var key = ProblemKind(p);
+                if (misses && p.StartsWith("malformed", StringComparison.Ordinal))
+                {
+                    Console.WriteLine($"PROBLEM\t{id}\t{p}");
+                }
+
                 problems[key] = problems.GetValueOrDefault(key) + 1;
             }
 
