@@ -22,9 +22,17 @@ internal static class CompositeValue
             }
         }
 
+        // A URL percent-encoded as a whole (https%3A%2F%2F...): its query is one decoding further in.
+        if (v.StartsWith("http%3a%2f%2f", StringComparison.OrdinalIgnoreCase) || v.StartsWith("https%3a%2f%2f", StringComparison.OrdinalIgnoreCase))
+        {
+            var decoded = PercentDecoder.Decode(v.ToString(), plusAsSpace: false);
+            return !decoded.StartsWith("http%", StringComparison.OrdinalIgnoreCase) && TryQuery(decoded, out query);
+        }
+
         if (v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || v.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || (v.StartsWith("//") && v.Length > 2 && char.IsAsciiLetterOrDigit(v[2])))
         {
-            if (v.IndexOfAny("\t\r\n") >= 0)
+            // Quotes, angle brackets and line breaks have no business in a URL: such a value is judged whole.
+            if (v.IndexOfAny("\t\r\n'\"<>`") >= 0)
             {
                 return false;
             }

@@ -21,7 +21,7 @@ public static class ContextPolicy
 
         // A URL built to make parsers disagree about its host is an attack wherever the server parses URLs (SSRF
         // filters, allow-lists), not only in redirects.
-        new("parser-confusion", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.Parameter, LocationClass.JsonString, LocationClass.XmlText, LocationClass.ClientHeader, LocationClass.Composite), Treatment.Count, RuleIds: Set("redirect.authority_confusion", "redirect.userinfo_confusion", "redirect.obfuscated_host")),
+        new("parser-confusion", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.Parameter, LocationClass.JsonString, LocationClass.XmlText, LocationClass.Composite), Treatment.Count, RuleIds: Set("redirect.authority_confusion", "redirect.userinfo_confusion", "redirect.obfuscated_host")),
         new("redirect-target-only", Set(ThreatCategory.OpenRedirect), AllClasses(), Treatment.Ignore),
 
         // Referer and Origin are filled by the browser with the page the user came from: not a fetch, not a redirect.
@@ -30,7 +30,7 @@ public static class ContextPolicy
         // A URL or query string as a whole: its parameters are values of their own and judged there; the whole
         // keeps what needs the whole URL (SSRF, RFI, traversal, script URLs). A redirect target keeps CRLF, since it
         // ends up in Location.
-        new("composite-redirect-crlf", Set(ThreatCategory.CrlfInjection, ThreatCategory.MailInjection), Classes(LocationClass.RedirectComposite), Treatment.Count),
+        new("composite-break-in-parameter", Set(ThreatCategory.CrlfInjection, ThreatCategory.MailInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.CountIfBreakBeforeQuery),
         new("composite-parameter-url", Set(ThreatCategory.Rfi, ThreatCategory.Ssrf), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.CountIfWholeValue),
         new("composite-parts-judged", Set(ThreatCategory.SqlInjection, ThreatCategory.CrlfInjection, ThreatCategory.MailInjection, ThreatCategory.CommandInjection, ThreatCategory.NoSqlInjection, ThreatCategory.LdapInjection, ThreatCategory.XPathInjection, ThreatCategory.PrototypePollution, ThreatCategory.SsiInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.Ignore),
 
@@ -117,6 +117,12 @@ public static class ContextPolicy
             return LocationClass.BrowserHeader;
         }
 
+        // X-Callback-Url, X-Return-To: an application header named as a place to go.
+        if (name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && ParameterNames.IsRedirectTarget(name[2..], explicitOnly: true, compounds: false))
+        {
+            return LocationClass.RedirectHeader;
+        }
+
         foreach (var prefix in BrowserHeaderPrefixes)
         {
             if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -158,6 +164,7 @@ public static class ContextPolicy
             Treatment.CountUnlessSameSite when !Sites.SameSite(value, host) => null,
             Treatment.CountUnlessSameSite => "same-site-redirect",
             Treatment.CountIfWholeValue when StartsTheValue(finding, value) => null,
+            Treatment.CountIfBreakBeforeQuery when HasEncodedBreak(value.Split('?', 2)[0]) => null,
             _ => rule ?? "context",
         };
     }
@@ -189,13 +196,10 @@ public static class ContextPolicy
 
     // A value with no real line break can only have reached the finding through an encoding; one with real breaks
     // counts only when it also carries an encoded break (the multi-line text alone is not header injection).
-    private static bool BreakIsEncoded(string value)
-    {
-        if (value.AsSpan().IndexOfAny('\r', '\n') < 0)
-        {
-            return true;
-        }
+    private static bool BreakIsEncoded(string value) => value.AsSpan().IndexOfAny('\r', '\n') < 0 || HasEncodedBreak(value);
 
+    private static bool HasEncodedBreak(string value)
+    {
         foreach (var token in EncodedBreaks)
         {
             if (value.Contains(token, StringComparison.OrdinalIgnoreCase))

@@ -24,7 +24,7 @@ internal static class HeaderReachableBreak
 
     // Forms that also occur in honest text (a pasted multi-line search, an escaped string): a break only when a
     // header line follows it.
-    private static readonly string[] Textual = ["\r", "\n", "&#10;", "&#13;", "&#xa;", "&#xd;", "&#x0a;", "&#x0d;"];
+    private static readonly string[] Textual = ["\\r", "\\n", "&#10;", "&#13;", "&#xa;", "&#xd;", "&#x0a;", "&#x0d;"];
 
     public static Finding? Check(RequestValue value, LocationClass location)
     {

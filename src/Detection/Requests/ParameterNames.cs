@@ -52,7 +52,14 @@ public static class ParameterNames
 
     /// <summary>True when the name says the value is a place to redirect to; with <paramref name="explicitOnly"/>
     /// only words that say redirect on their own count (not url, link, target, to...).</summary>
-    public static bool IsRedirectTarget(string name, bool explicitOnly = false)
+    public static bool IsRedirectTarget(string name, bool explicitOnly = false) => IsRedirectTarget(name, explicitOnly, compounds: true);
+
+    /// <inheritdoc cref="IsRedirectTarget(string, bool)"/>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="explicitOnly">Only words that say redirect on their own.</param>
+    /// <param name="compounds">Also look inside all-lower-case compounds (returnurl); off for header names, where
+    /// X-Forwarded-For is not a forward.</param>
+    public static bool IsRedirectTarget(string name, bool explicitOnly, bool compounds)
     {
         ArgumentNullException.ThrowIfNull(name);
         var words = explicitOnly ? ExplicitWords : RedirectWords;
@@ -63,7 +70,7 @@ public static class ParameterNames
                 return true;
             }
 
-            if (word.Length > 5)
+            if (compounds && word.Length > 5)
             {
                 foreach (var part in CompoundWords)
                 {

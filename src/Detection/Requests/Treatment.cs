@@ -18,6 +18,10 @@ public enum Treatment
     /// target), not a URL inside one of its parameters (those are judged as values of their own).</summary>
     CountIfWholeValue,
 
+    /// <summary>For a URL value: the finding counts when a line break sits before the query (in the host or path, which a
+    /// redirect writes into Location as they are), not inside one of its parameters (judged on their own).</summary>
+    CountIfBreakBeforeQuery,
+
     /// <summary>The finding does not count here.</summary>
     Ignore,
 }

@@ -41,6 +41,7 @@ public sealed class ContextPolicyTests
     [TestCase("User-Agent", LocationClass.ClientHeader)]
     [TestCase("X-Forwarded-For", LocationClass.ClientHeader)]
     [TestCase("Location", LocationClass.RedirectHeader)]
+    [TestCase("X-Return-To", LocationClass.RedirectHeader)]
     public void Headers_are_classed_by_who_fills_them(string name, LocationClass expected) =>
         Assert.That(ContextPolicy.ClassifyHeader(name), Is.EqualTo(expected));
 
