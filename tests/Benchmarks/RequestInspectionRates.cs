@@ -28,7 +28,7 @@ internal static class RequestInspectionRates
         var misses = args.Contains("--misses");
         var inspector = new RequestInspector(Analyzer);
         int requests = 0, flagged = 0, unparsed = 0, engineFlagged = 0, shortBody = 0;
-        long values = 0;
+        long values = 0, inspectTicks = 0;
         var families = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var silenced = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -66,11 +66,18 @@ internal static class RequestInspectionRates
                 engineFlagged++;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var verdict = inspector.Inspect(request);
+            inspectTicks += System.Diagnostics.Stopwatch.GetTimestamp() - started;
             values += verdict.ValuesInspected;
             foreach (var p in verdict.Problems)
             {
                 var key = ProblemKind(p);
+                if (misses && p.StartsWith("malformed", StringComparison.Ordinal))
+                {
+                    Console.WriteLine($"PROBLEM\t{id}\t{p}");
+                }
+
                 problems[key] = problems.GetValueOrDefault(key) + 1;
             }
 
@@ -100,6 +107,7 @@ internal static class RequestInspectionRates
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests {requests}, not parsed {unparsed}, body shorter than Content-Length (accepted) {shortBody}, values inspected {values}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine alone on every value: {engineFlagged} flagged = {Pct(engineFlagged, requests)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"through inspection:          {flagged} flagged = {Pct(flagged, requests)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inspection time: {1000.0 * inspectTicks / System.Diagnostics.Stopwatch.Frequency / Math.Max(1, requests - unparsed):0.000} ms per request (one thread, parse excluded)"));
         Print("flagged by family", families);
         Print("flagged by location kind (winning finding)", kinds);
         Print("requests with findings silenced, by reason and family", silenced);

@@ -31,7 +31,8 @@ internal static class CompositeValue
 
         if (v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || v.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || (v.StartsWith("//") && v.Length > 2 && char.IsAsciiLetterOrDigit(v[2])))
         {
-            if (v.IndexOfAny("\t\r\n") >= 0)
+            // Quotes, angle brackets and line breaks have no business in a URL: such a value is judged whole.
+            if (v.IndexOfAny("\t\r\n'\"<>`") >= 0)
             {
                 return false;
             }

@@ -150,10 +150,16 @@ public static class RequestValueExtractor
             return;
         }
 
-        if (contentEncoding is not null && !contentEncoding.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase))
+        if (contentEncoding is not null)
         {
-            sink.Problem($"body with Content-Encoding '{contentEncoding.Trim()}' is not decompressed: not analysed");
-            return;
+            var decoded = BodyDecoder.TryDecode(body, contentEncoding, sink.Limits.MaxBodyBytes, out var problem);
+            if (decoded is null)
+            {
+                sink.Problem(problem!);
+                return;
+            }
+
+            body = decoded.Value;
         }
 
         var type = MediaType(contentType);

@@ -31,6 +31,7 @@ internal sealed class ValueExpander(ValueSink sink)
 
         if (depth < MaxNesting && CompositeValue.TryQuery(inner, out var query))
         {
+            // A URL's own parameters are named by that URL's conventions (?url=, ?next=), not by the JSON around it.
             foreach (var pair in query.Split('&'))
             {
                 if (pair.Length == 0)
@@ -41,7 +42,7 @@ internal sealed class ValueExpander(ValueSink sink)
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 var n = PercentDecoder.Decode(eq < 0 ? pair : pair[..eq], plusAsSpace: true);
                 var v = eq < 0 ? string.Empty : PercentDecoder.Decode(pair[(eq + 1)..], plusAsSpace: true);
-                if (v.Length > 0 && !Add($"{location}?{n}", source, shape == ValueShape.JsonString ? ValueShape.JsonString : ValueShape.Value, n, v, depth + 1, fromJson))
+                if (v.Length > 0 && !Add($"{location}?{n}", source, shape == ValueShape.JsonString ? ValueShape.JsonString : ValueShape.Value, n, v, depth + 1, fromJson: false))
                 {
                     return false;
                 }

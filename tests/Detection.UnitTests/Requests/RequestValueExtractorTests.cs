@@ -289,11 +289,41 @@ public sealed class RequestValueExtractorTests
         });
     }
 
-    [Test]
-    public void Compressed_body_is_not_analysed_and_says_so()
+    private static HttpRequestData Compressed(byte[] content, string coding)
     {
-        var e = Values(Post("/api", "application/json", "\u001f\u008b..", "Content-Encoding: gzip"));
-        Assert.That(e.Problems, Has.Some.Contains("Content-Encoding"));
+        using var buffer = new MemoryStream();
+        using (Stream z = coding == "gzip" ? new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true) : new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            z.Write(content);
+        }
+
+        return new HttpRequestData("POST", "/api", [new("Content-Type", "application/json"), new("Content-Encoding", coding)], buffer.ToArray());
+    }
+
+    [TestCase("gzip")]
+    [TestCase("br")]
+    public void Compressed_body_is_decompressed_and_walked(string coding)
+    {
+        var e = Values(Compressed(Encoding.UTF8.GetBytes("{\"note\":\"hello\"}"), coding));
+        Assert.That(e.ValueAt("body:$.note"), Is.EqualTo("hello"));
+    }
+
+    [Test]
+    public void Compressed_body_expanding_past_the_limit_is_not_analysed_and_says_so()
+    {
+        var e = Values(Compressed(new byte[50_000], "gzip"), new RequestLimits(MaxBodyBytes: 10_000));
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Problems, Has.Some.Contains("decompresses (gzip) to more than the limit of 10000"));
+            Assert.That(e.Locations().Where(l => l.StartsWith("body", StringComparison.Ordinal)), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Corrupt_compressed_body_is_a_problem()
+    {
+        var e = Values(Post("/api", "application/json", "not gzip at all", "Content-Encoding: gzip"));
+        Assert.That(e.Problems, Has.Some.Contains("could not be decompressed"));
     }
 
     [Test]
