@@ -26,6 +26,19 @@ if (args.Length >= 2 && args[0] == "inspect-attacks")
     return RequestInspectionRates.InspectAttacks(args);
 }
 
+if (args.Length >= 2 && args[0] == "analyze")
+{
+    // Debug aid: the engine's findings on one value.
+    var a = new InfiniteSecurity.Detection.ThreatAnalyzer(new InfiniteSecurity.Detection.DecisionPolicy(new InfiniteSecurity.Detection.DecisionPolicyOptions())).Analyze(args[1]);
+    Console.WriteLine($"{a.IsThreat} {a.Category} {a.Confidence:0.00}");
+    foreach (var f in a.Findings)
+    {
+        Console.WriteLine($"  {f.Category} {f.RuleId} {f.Confidence:0.00} view={f.View} evidence={System.Text.Json.JsonSerializer.Serialize(f.Evidence)}");
+    }
+
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "rates")
 {
     return CorpusRates.Run(args);

@@ -17,11 +17,22 @@ public static class ContextPolicy
     public static IReadOnlyList<ContextRule> Rules { get; } =
     [
         // An ordinary URL in an ordinary parameter is no redirect; only where the application is told where to go.
-        new("redirect-target-only", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.RedirectParameter, LocationClass.RedirectHeader), Treatment.CountUnlessSameSite),
+        new("redirect-target-only", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.RedirectParameter, LocationClass.RedirectHeader, LocationClass.RedirectComposite), Treatment.CountUnlessSameSite),
+
+        // A URL built to make parsers disagree about its host is an attack wherever the server parses URLs (SSRF
+        // filters, allow-lists), not only in redirects.
+        new("parser-confusion", Set(ThreatCategory.OpenRedirect), Classes(LocationClass.Parameter, LocationClass.JsonString, LocationClass.XmlText, LocationClass.Composite), Treatment.Count, RuleIds: Set("redirect.authority_confusion", "redirect.userinfo_confusion", "redirect.obfuscated_host")),
         new("redirect-target-only", Set(ThreatCategory.OpenRedirect), AllClasses(), Treatment.Ignore),
 
         // Referer and Origin are filled by the browser with the page the user came from: not a fetch, not a redirect.
         new("browser-url-header", Set(ThreatCategory.Ssrf, ThreatCategory.Rfi), Classes(LocationClass.BrowserUrlHeader), Treatment.Ignore),
+
+        // A URL or query string as a whole: its parameters are values of their own and judged there; the whole
+        // keeps what needs the whole URL (SSRF, RFI, traversal, script URLs). A redirect target keeps CRLF, since it
+        // ends up in Location.
+        new("composite-break-in-parameter", Set(ThreatCategory.CrlfInjection, ThreatCategory.MailInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.CountIfBreakBeforeQuery),
+        new("composite-parameter-url", Set(ThreatCategory.Rfi, ThreatCategory.Ssrf), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.CountIfWholeValue),
+        new("composite-parts-judged", Set(ThreatCategory.SqlInjection, ThreatCategory.CrlfInjection, ThreatCategory.MailInjection, ThreatCategory.CommandInjection, ThreatCategory.NoSqlInjection, ThreatCategory.LdapInjection, ThreatCategory.XPathInjection, ThreatCategory.PrototypePollution, ThreatCategory.SsiInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.Ignore),
 
         // A real line break inside a body value (textarea, JSON string, text body) is text, not a header; an encoded
         // one still is an attempt to reach a header.
@@ -38,6 +49,10 @@ public static class ContextPolicy
 
         // JSON property names: operator injection and prototype pollution.
         new("json-key-shape", Set(ThreatCategory.NoSqlInjection, ThreatCategory.PrototypePollution), Classes(LocationClass.JsonKey), Treatment.Ignore, OtherFamilies: true),
+
+        // Parameter names: operators (password[$ne]), prototype keys, and the injections a name can carry when an
+        // application echoes or queries by it; not markup-looking telemetry blobs sent without '='.
+        new("parameter-key-shape", Set(ThreatCategory.NoSqlInjection, ThreatCategory.PrototypePollution, ThreatCategory.Log4Shell, ThreatCategory.SqlInjection, ThreatCategory.CodeInjection, ThreatCategory.Ssti, ThreatCategory.PathTraversal), Classes(LocationClass.ParameterKey), Treatment.Ignore, OtherFamilies: true),
     ];
 
     private static readonly HashSet<string> BrowserHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -69,6 +84,7 @@ public static class ContextPolicy
             ValueShape.JsonString => ParameterNames.IsRedirectTarget(value.Name, explicitOnly: true) ? LocationClass.RedirectParameter : LocationClass.JsonString,
             ValueShape.XmlText => LocationClass.XmlText,
             ValueShape.Document => LocationClass.Document,
+            ValueShape.Composite => ParameterNames.IsRedirectTarget(value.Name, explicitOnly: value.FromJson) ? LocationClass.RedirectComposite : LocationClass.Composite,
             ValueShape.Text => LocationClass.TextBody,
             ValueShape.FileName => LocationClass.FileName,
             ValueShape.ContentType => LocationClass.PartContentType,
@@ -99,6 +115,12 @@ public static class ContextPolicy
         if (BrowserHeaders.Contains(name))
         {
             return LocationClass.BrowserHeader;
+        }
+
+        // X-Callback-Url, X-Return-To: an application header named as a place to go.
+        if (name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && ParameterNames.IsRedirectTarget(name[2..], explicitOnly: true, compounds: false))
+        {
+            return LocationClass.RedirectHeader;
         }
 
         foreach (var prefix in BrowserHeaderPrefixes)
@@ -141,21 +163,43 @@ public static class ContextPolicy
             Treatment.CountIfEncoded when BreakIsEncoded(value) => null,
             Treatment.CountUnlessSameSite when !Sites.SameSite(value, host) => null,
             Treatment.CountUnlessSameSite => "same-site-redirect",
+            Treatment.CountIfWholeValue when StartsTheValue(finding, value) => null,
+            Treatment.CountIfBreakBeforeQuery when HasEncodedBreak(value.Split('?', 2)[0]) => null,
             _ => rule ?? "context",
         };
+    }
+
+    // The engine reports spans in the view it matched (decoded, folded), so a span starting the view (or right after
+    // a method word) is the URL itself; otherwise the evidence must begin the value.
+    private static bool StartsTheValue(Finding finding, string value)
+    {
+        if (finding.Start <= 8 && (finding.Start == 0 || value.AsSpan(0, Math.Min(value.Length, finding.Start)).Trim().Length is > 0 and <= 7))
+        {
+            return true;
+        }
+
+        var v = value.AsSpan().TrimStart();
+        var e = finding.Evidence.AsSpan().TrimStart();
+        var n = Math.Min(Math.Min(e.Length, v.Length), 16);
+        if (n == 0)
+        {
+            return false;
+        }
+
+        // "POST https://..." as request logs write it: the URL after the method word.
+        var space = v.IndexOf(' ');
+        return v.StartsWith(e[..n], StringComparison.OrdinalIgnoreCase)
+            || (space > 0 && space < 8 && v[(space + 1)..].StartsWith(e[..n], StringComparison.OrdinalIgnoreCase));
     }
 
     private static readonly string[] EncodedBreaks = ["%0d", "%0a", "\\r", "\\n", "%e5%98", "%u000d", "%u000a", "&#13", "&#10", "&#x0d", "&#x0a", "%c0%8d", "%c0%8a"];
 
     // A value with no real line break can only have reached the finding through an encoding; one with real breaks
     // counts only when it also carries an encoded break (the multi-line text alone is not header injection).
-    private static bool BreakIsEncoded(string value)
-    {
-        if (value.AsSpan().IndexOfAny('\r', '\n') < 0)
-        {
-            return true;
-        }
+    private static bool BreakIsEncoded(string value) => value.AsSpan().IndexOfAny('\r', '\n') < 0 || HasEncodedBreak(value);
 
+    private static bool HasEncodedBreak(string value)
+    {
         foreach (var token in EncodedBreaks)
         {
             if (value.Contains(token, StringComparison.OrdinalIgnoreCase))

@@ -6,14 +6,18 @@ namespace InfiniteSecurity.Detection.Requests;
 /// carry no attack text and are skipped), to the request's depth limit.</summary>
 internal static class JsonValueWalker
 {
+    /// <summary>Receives one string value: its location, the innermost property name, the value.</summary>
+    public delegate void StringValue(string location, string name, string value);
+
     /// <summary>Parses <paramref name="json"/>; false (with <paramref name="error"/>) when it is not JSON within the
-    /// depth limit, in which case nothing was added.</summary>
-    public static bool TryWalk(ReadOnlyMemory<byte> json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, out string? error)
+    /// depth limit, in which case nothing was added. Property names go to <paramref name="sink"/> as
+    /// <see cref="ValueShape.JsonKey"/> values, string values to <paramref name="onString"/>.</summary>
+    public static bool TryWalk(ReadOnlyMemory<byte> json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error)
     {
         try
         {
             using var doc = JsonDocument.Parse(json, Options(sink.Limits));
-            Walk(doc.RootElement, "$", sink, source, valuePrefix, keyPrefix, string.Empty);
+            new Walker(sink, source, valuePrefix, keyPrefix, onString).Walk(doc.RootElement, "$", string.Empty);
             error = null;
             return true;
         }
@@ -24,13 +28,13 @@ internal static class JsonValueWalker
         }
     }
 
-    /// <inheritdoc cref="TryWalk(ReadOnlyMemory{byte}, ValueSink, ValueSource, string, string, out string?)"/>
-    public static bool TryWalk(string json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, out string? error)
+    /// <inheritdoc cref="TryWalk(ReadOnlyMemory{byte}, ValueSink, ValueSource, string, string, StringValue, out string?)"/>
+    public static bool TryWalk(string json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error)
     {
         try
         {
             using var doc = JsonDocument.Parse(json, Options(sink.Limits));
-            Walk(doc.RootElement, "$", sink, source, valuePrefix, keyPrefix, string.Empty);
+            new Walker(sink, source, valuePrefix, keyPrefix, onString).Walk(doc.RootElement, "$", string.Empty);
             error = null;
             return true;
         }
@@ -51,42 +55,6 @@ internal static class JsonValueWalker
     private static JsonDocumentOptions Options(RequestLimits limits) =>
         new() { MaxDepth = Math.Max(1, limits.MaxDepth), AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    private static void Walk(JsonElement e, string path, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, string name)
-    {
-        if (sink.Full)
-        {
-            return;
-        }
-
-        switch (e.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var p in e.EnumerateObject())
-                {
-                    var child = path + Member(p.Name);
-                    if (!sink.Add(keyPrefix + child, source, ValueShape.JsonKey, p.Name, p.Name))
-                    {
-                        return;
-                    }
-
-                    Walk(p.Value, child, sink, source, valuePrefix, keyPrefix, p.Name);
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in e.EnumerateArray())
-                {
-                    Walk(item, $"{path}[{i++}]", sink, source, valuePrefix, keyPrefix, name);
-                }
-
-                break;
-            case JsonValueKind.String:
-                sink.Add(valuePrefix + path, source, ValueShape.JsonString, name, e.GetString() ?? string.Empty);
-                break;
-        }
-    }
-
     private static string Member(string name)
     {
         foreach (var c in name)
@@ -98,5 +66,44 @@ internal static class JsonValueWalker
         }
 
         return name.Length == 0 ? "['']" : "." + name;
+    }
+
+    private sealed class Walker(ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString)
+    {
+        public void Walk(JsonElement e, string path, string name)
+        {
+            if (sink.Full)
+            {
+                return;
+            }
+
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        var child = path + Member(p.Name);
+                        if (!sink.Add(keyPrefix + child, source, ValueShape.JsonKey, p.Name, p.Name))
+                        {
+                            return;
+                        }
+
+                        Walk(p.Value, child, p.Name);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        Walk(item, $"{path}[{i++}]", name);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    onString(valuePrefix + path, name, e.GetString() ?? string.Empty);
+                    break;
+            }
+        }
     }
 }

@@ -27,6 +27,12 @@ public enum LocationClass
     /// <summary>A multipart text part (a textarea, an uploaded text file).</summary>
     PartText,
 
+    /// <summary>A value that is a URL or query string, as a whole (its parameters are judged on their own).</summary>
+    Composite,
+
+    /// <summary>A URL or query string in a redirect-target parameter, as a whole.</summary>
+    RedirectComposite,
+
     /// <summary>A well-formed JSON or XML body as a whole.</summary>
     Document,
 

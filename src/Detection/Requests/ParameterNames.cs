@@ -10,7 +10,7 @@ public static class ParameterNames
     {
         "next", "url", "uri", "redirect", "redir", "redirects", "return", "ret", "continue", "goto", "go", "dest",
         "destination", "target", "callback", "forward", "fwd", "r", "u", "link", "out", "view", "to", "location",
-        "jump", "navigate", "back", "relaystate", "success", "exit", "href", "service",
+        "jump", "navigate", "back", "relay", "relaystate", "success", "exit", "href", "service",
     };
 
     // Words that say redirect on their own, even among the many url/link/target properties of a JSON document
@@ -18,7 +18,7 @@ public static class ParameterNames
     private static readonly HashSet<string> ExplicitWords = new(StringComparer.Ordinal)
     {
         "next", "redirect", "redir", "redirects", "return", "continue", "goto", "dest", "destination", "callback",
-        "forward", "fwd", "jump", "navigate", "relaystate", "location",
+        "forward", "fwd", "jump", "navigate", "relay", "relaystate", "location",
     };
 
     // Longer words also recognised inside an all-lower-case compound (returnurl, redirectto, gotopage).
@@ -52,7 +52,14 @@ public static class ParameterNames
 
     /// <summary>True when the name says the value is a place to redirect to; with <paramref name="explicitOnly"/>
     /// only words that say redirect on their own count (not url, link, target, to...).</summary>
-    public static bool IsRedirectTarget(string name, bool explicitOnly = false)
+    public static bool IsRedirectTarget(string name, bool explicitOnly = false) => IsRedirectTarget(name, explicitOnly, compounds: true);
+
+    /// <inheritdoc cref="IsRedirectTarget(string, bool)"/>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="explicitOnly">Only words that say redirect on their own.</param>
+    /// <param name="compounds">Also look inside all-lower-case compounds (returnurl); off for header names, where
+    /// X-Forwarded-For is not a forward.</param>
+    public static bool IsRedirectTarget(string name, bool explicitOnly, bool compounds)
     {
         ArgumentNullException.ThrowIfNull(name);
         var words = explicitOnly ? ExplicitWords : RedirectWords;
@@ -63,7 +70,7 @@ public static class ParameterNames
                 return true;
             }
 
-            if (word.Length > 5)
+            if (compounds && word.Length > 5)
             {
                 foreach (var part in CompoundWords)
                 {

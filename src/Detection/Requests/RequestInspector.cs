@@ -82,12 +82,21 @@ public sealed class RequestInspector
     private ValueVerdict? Judge(RequestValue value, string? host, List<DetectionExclusion> exclusions, List<LocatedFinding> excluded)
     {
         var analysis = _analyzer.Analyze(value.Value);
+        var location = ContextPolicy.Classify(value);
+        var reach = PositionChecks.Check(value, location);
+        if (reach is not null && !(analysis.IsThreat && analysis.Category == reach.Category))
+        {
+            // The position decides what the engine could not: a break aimed at a header, an operator as a key.
+            analysis = analysis.IsThreat
+                ? analysis with { Findings = [.. analysis.Findings, reach] }
+                : new ThreatAnalysis(true, reach.Confidence, reach.Category, _policy.SeverityFor(reach.Confidence), (int)Math.Round(reach.Confidence * 99), [reach, .. analysis.Findings]);
+        }
+
         if (!analysis.IsThreat)
         {
             return null;
         }
 
-        var location = ContextPolicy.Classify(value);
         var counted = new List<LocatedFinding>();
         foreach (var finding in analysis.Findings)
         {

@@ -7,4 +7,5 @@ namespace InfiniteSecurity.Detection.Requests;
 /// <param name="Name">The innermost name the value is known by (parameter, header, cookie, JSON property or XML
 /// element/attribute name), used by the context policy; empty for path and whole bodies.</param>
 /// <param name="Value">The text handed to the engine (decoded once where the position is encoded).</param>
-public sealed record RequestValue(string Location, ValueSource Source, ValueShape Shape, string Name, string Value);
+/// <param name="FromJson">True when the value was found inside a JSON document (a body or a parameter holding JSON).</param>
+public sealed record RequestValue(string Location, ValueSource Source, ValueShape Shape, string Name, string Value, bool FromJson = false);

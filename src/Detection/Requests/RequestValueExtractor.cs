@@ -130,8 +130,8 @@ public static class RequestValueExtractor
         }
     }
 
-    // A named value (query, form, cookie, text part): the name when it is more than a plain word, and the value; a
-    // value holding a JSON object or array is walked as JSON and then looked at whole as a document.
+    // A named value (query, form, cookie, text part): the name when it is more than a plain word, then the value
+    // with what it holds (JSON, a URL, a query string).
     private static bool AddNamedValue(string prefix, string name, string value, ValueSource source, ValueSink sink)
     {
         if (!IsPlainWord(name) && !sink.Add($"{prefix}-key:{name}", source, ValueShape.Key, name, name))
@@ -139,10 +139,7 @@ public static class RequestValueExtractor
             return false;
         }
 
-        var shape = JsonValueWalker.LooksLikeJson(value) && JsonValueWalker.TryWalk(value, sink, source, $"{prefix}:{name}", $"{prefix}-key:{name}", out _)
-            ? ValueShape.Document
-            : ValueShape.Value;
-        return sink.Add($"{prefix}:{name}", source, shape, name, value);
+        return new ValueExpander(sink).Add($"{prefix}:{name}", source, ValueShape.Value, name, value);
     }
 
     private static void AddBody(ReadOnlyMemory<byte> body, string? contentType, string? contentEncoding, ValueSink sink)
@@ -189,7 +186,7 @@ public static class RequestValueExtractor
     private static void AddJson(ReadOnlyMemory<byte> body, ValueSink sink)
     {
         var text = Text(body);
-        if (!JsonValueWalker.TryWalk(body, sink, ValueSource.Body, "body:", "body-key:", out var error))
+        if (!JsonValueWalker.TryWalk(body, sink, ValueSource.Body, "body:", "body-key:", BodyString(sink), out var error))
         {
             sink.Problem("malformed JSON body, analysed as text: " + error);
             sink.Add("body", ValueSource.Body, ValueShape.Text, string.Empty, text);
@@ -197,6 +194,12 @@ public static class RequestValueExtractor
         }
 
         sink.Add("body", ValueSource.Body, ValueShape.Document, string.Empty, text);
+    }
+
+    private static JsonValueWalker.StringValue BodyString(ValueSink sink)
+    {
+        var expander = new ValueExpander(sink);
+        return (location, name, value) => expander.Add(location, ValueSource.Body, ValueShape.JsonString, name, value, depth: 1, fromJson: true);
     }
 
     private static void AddNdJson(ReadOnlyMemory<byte> body, ValueSink sink)
@@ -211,7 +214,7 @@ public static class RequestValueExtractor
                 continue;
             }
 
-            if (JsonValueWalker.TryWalk(doc, sink, ValueSource.Body, $"body:{line}", $"body-key:{line}", out var error))
+            if (JsonValueWalker.TryWalk(doc, sink, ValueSource.Body, $"body:{line}", $"body-key:{line}", BodyString(sink), out var error))
             {
                 sink.Add($"body:{line}", ValueSource.Body, ValueShape.Document, string.Empty, doc);
             }
@@ -312,39 +315,19 @@ public static class RequestValueExtractor
             return;
         }
 
-        if (JsonValueWalker.LooksLikeJson(text) && JsonValueWalker.TryWalk(text, sink, ValueSource.Body, "body:", "body-key:", out _))
+        if (JsonValueWalker.LooksLikeJson(text) && JsonValueWalker.TryWalk(text, sink, ValueSource.Body, "body:", "body-key:", BodyString(sink), out _))
         {
             sink.Add("body", ValueSource.Body, ValueShape.Document, string.Empty, text);
             return;
         }
 
-        if (LooksLikeForm(text))
+        if (CompositeValue.LooksLikeQuery(text))
         {
             AddPairs(text, '&', ValueSource.Form, "form", sink);
             return;
         }
 
         sink.Add("body", ValueSource.Body, ValueShape.Text, string.Empty, text);
-    }
-
-    // name=value pairs joined by '&', no whitespace: what a form encoder produces.
-    private static bool LooksLikeForm(string text)
-    {
-        if (text.Length == 0 || text.AsSpan().IndexOfAny(" \t\r\n") >= 0)
-        {
-            return false;
-        }
-
-        foreach (var pair in text.Split('&'))
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || !IsPlainWord(PercentDecoder.Decode(pair[..eq], plusAsSpace: true).Replace("[", string.Empty, StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal)))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string Text(ReadOnlyMemory<byte> body) => Encoding.UTF8.GetString(body.Span);

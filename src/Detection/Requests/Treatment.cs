@@ -14,6 +14,14 @@ public enum Treatment
     /// same registrable domain): a redirect back into the site is not an open redirect.</summary>
     CountUnlessSameSite,
 
+    /// <summary>The finding counts when its evidence is the value itself from its start (the URL is the remote
+    /// target), not a URL inside one of its parameters (those are judged as values of their own).</summary>
+    CountIfWholeValue,
+
+    /// <summary>For a URL value: the finding counts when a line break sits before the query (in the host or path, which a
+    /// redirect writes into Location as they are), not inside one of its parameters (judged on their own).</summary>
+    CountIfBreakBeforeQuery,
+
     /// <summary>The finding does not count here.</summary>
     Ignore,
 }

@@ -24,6 +24,9 @@ public enum ValueShape
     /// <summary>A body analysed as text: text/plain, an unknown textual type, or a malformed structured body.</summary>
     Text,
 
+    /// <summary>A value that is itself a URL or a query string; its parameters are values of their own.</summary>
+    Composite,
+
     /// <summary>A multipart file name.</summary>
     FileName,
 

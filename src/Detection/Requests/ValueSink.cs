@@ -16,7 +16,7 @@ internal sealed class ValueSink(RequestLimits limits)
 
     public IReadOnlyList<string> Problems => _problems;
 
-    public bool Add(string location, ValueSource source, ValueShape shape, string name, string value)
+    public bool Add(string location, ValueSource source, ValueShape shape, string name, string value, bool fromJson = false)
     {
         if (Full)
         {
@@ -36,7 +36,7 @@ internal sealed class ValueSink(RequestLimits limits)
         }
 
         _chars += value.Length;
-        _values.Add(new RequestValue(location, source, shape, name, value));
+        _values.Add(new RequestValue(location, source, shape, name, value, fromJson));
         return true;
     }
 
