@@ -45,7 +45,8 @@ internal sealed class HttpRequestDataReader(ThreatDetectionOptions options)
         var size = request.ContentLength is { } length ? $"{length} bytes" : "more than " + limit + " bytes";
         if (handling == OversizedBodyHandling.InspectPrefix)
         {
-            return new CapturedRequest(new HttpRequestData(request.Method, target, headers, body), true,
+            var prefix = MultipartPrefix.Close(body, request.ContentType);
+            return new CapturedRequest(new HttpRequestData(request.Method, target, headers, prefix), true,
                 [$"body of {size} exceeds the inspection limit of {limit} bytes; only the first {limit} bytes were inspected"]);
         }
 

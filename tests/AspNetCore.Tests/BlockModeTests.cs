@@ -141,4 +141,24 @@ public sealed class BlockModeTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(_host.Executions, Is.Empty);
     }
+
+    [Test]
+    public async Task Concurrent_requests_each_get_their_own_verdict()
+    {
+        var requests = Enumerable.Range(0, 60).Select(async i =>
+        {
+            var attack = i % 3 == 0;
+            var text = attack ? Inputs.SqlInjection + i : $"order {i} arrived, thanks";
+            using var response = await _host.Client.PostAsync("/comments", Inputs.Json(JsonSerializer.Serialize(new { text })));
+            return (Attack: attack, response.StatusCode, Body: await response.Content.ReadAsStringAsync(), Text: text);
+        });
+
+        var results = await Task.WhenAll(requests);
+
+        Assert.That(results.Where(r => r.Attack).Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(results.Where(r => !r.Attack).Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(results.Where(r => !r.Attack).All(r => r.Body.Contains(r.Text, StringComparison.Ordinal)), Is.True, "each app saw its own body");
+        Assert.That(_host.Executions, Has.Count.EqualTo(40));
+        Assert.That(_host.Executions.Select(e => e.Feature!.IsThreat), Has.All.False);
+    }
 }

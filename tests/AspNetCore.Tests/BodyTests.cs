@@ -120,6 +120,39 @@ public sealed class BodyTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [TestCase(3)]
+    [TestCase(17)]
+    public async Task A_multipart_upload_of_a_binary_file_larger_than_the_limit_is_not_flagged_and_reaches_the_app_whole(int seed)
+    {
+        await using var host = await ProtectedHost.StartAsync(Settings("InspectPrefix"));
+        var image = new byte[10 * Limit];
+        new Random(seed).NextBytes(image);
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new("image/png");
+        using var form = new MultipartFormDataContent { { new StringContent("Holiday photo"), "title" }, { file, "file", "beach.png" } };
+
+        using var response = await host.Client.PostAsync("/upload", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var feature = host.SingleExecution().Feature!;
+        Assert.That(feature.IsThreat, Is.False);
+        Assert.That(feature.Problems, Has.Some.Contains("exceeds the inspection limit"));
+    }
+
+    [Test]
+    public async Task An_attack_in_a_form_field_before_a_file_larger_than_the_limit_is_blocked()
+    {
+        await using var host = await ProtectedHost.StartAsync(Settings("InspectPrefix"));
+        var file = new ByteArrayContent(new byte[10 * Limit]);
+        file.Headers.ContentType = new("image/png");
+        using var form = new MultipartFormDataContent { { new StringContent(Inputs.SqlInjection), "title" }, { file, "file", "beach.png" } };
+
+        using var response = await host.Client.PostAsync("/upload", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(host.Executions, Is.Empty);
+    }
+
     [Test]
     public async Task A_body_within_the_limit_is_inspected_whole_and_reaches_the_app_byte_for_byte()
     {
