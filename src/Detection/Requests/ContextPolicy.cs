@@ -28,11 +28,11 @@ public static class ContextPolicy
         new("browser-url-header", Set(ThreatCategory.Ssrf, ThreatCategory.Rfi), Classes(LocationClass.BrowserUrlHeader), Treatment.Ignore),
 
         // A URL or query string as a whole: its parameters are values of their own and judged there; the whole
-        // keeps what needs the whole URL (SSRF, RFI, traversal, script URLs). A redirect target keeps CRLF, since it
-        // ends up in Location.
+        // keeps what needs the whole URL (SSRF, RFI, traversal, log4shell). Markup cannot break out of a URL value
+        // (one with raw quotes or angle brackets is not taken for a URL); a break counts before the query only.
         new("composite-break-in-parameter", Set(ThreatCategory.CrlfInjection, ThreatCategory.MailInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.CountIfBreakBeforeQuery),
         new("composite-parameter-url", Set(ThreatCategory.Rfi, ThreatCategory.Ssrf), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.CountIfWholeValue),
-        new("composite-parts-judged", Set(ThreatCategory.SqlInjection, ThreatCategory.CrlfInjection, ThreatCategory.MailInjection, ThreatCategory.CommandInjection, ThreatCategory.NoSqlInjection, ThreatCategory.LdapInjection, ThreatCategory.XPathInjection, ThreatCategory.PrototypePollution, ThreatCategory.SsiInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.Ignore),
+        new("composite-parts-judged", Set(ThreatCategory.Xss, ThreatCategory.SqlInjection, ThreatCategory.CrlfInjection, ThreatCategory.MailInjection, ThreatCategory.CommandInjection, ThreatCategory.NoSqlInjection, ThreatCategory.LdapInjection, ThreatCategory.XPathInjection, ThreatCategory.PrototypePollution, ThreatCategory.SsiInjection), Classes(LocationClass.Composite, LocationClass.RedirectComposite), Treatment.Ignore),
 
         // A real line break inside a body value (textarea, JSON string, text body) is text, not a header; an encoded
         // one still is an attempt to reach a header.

@@ -72,9 +72,15 @@ internal static class HeaderReachableBreak
                 }
             }
 
-            if (end >= 0 && HeaderLineAt(s, end))
+            if (end >= 0)
             {
-                return i;
+                if (HeaderLineAt(s, end, out var runEnd))
+                {
+                    return i;
+                }
+
+                // The rest of this run of breaks was just read; it cannot start a header line either.
+                i = Math.Max(i, runEnd - 1);
             }
         }
 
@@ -82,13 +88,14 @@ internal static class HeaderReachableBreak
     }
 
     // After more breaks and folding whitespace: a field name and ':'.
-    private static bool HeaderLineAt(string s, int i)
+    private static bool HeaderLineAt(string s, int i, out int runEnd)
     {
         while (i < s.Length && (s[i] is '\r' or '\n' or ' ' or '\t' || (s[i] == '\\' && i + 1 < s.Length && s[i + 1] is 'r' or 'n' or 't')))
         {
             i += s[i] == '\\' ? 2 : 1;
         }
 
+        runEnd = i;
         var start = i;
         while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] == '-'))
         {
@@ -103,15 +110,16 @@ internal static class HeaderReachableBreak
         var best = -1;
         foreach (var token in Encoded)
         {
-            var i = s.IndexOf(token, StringComparison.OrdinalIgnoreCase);
-            if (i >= 0 && (best < 0 || i < best))
+            var at = s.IndexOf(token, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (best < 0 || at < best))
             {
-                best = i;
+                best = at;
             }
         }
 
-        // %250d, %25250a...: percent signs encoded again before the break.
-        for (var i = s.IndexOf("%25", StringComparison.OrdinalIgnoreCase); i >= 0; i = s.IndexOf("%25", i + 1, StringComparison.OrdinalIgnoreCase))
+        // %250d, %25250a...: percent signs encoded again before the break. Each chain is read once.
+        var i = s.IndexOf("%25", StringComparison.OrdinalIgnoreCase);
+        while (i >= 0)
         {
             var k = i;
             while (k + 3 <= s.Length && s.AsSpan(k, 3).Equals("%25", StringComparison.OrdinalIgnoreCase))
@@ -119,18 +127,16 @@ internal static class HeaderReachableBreak
                 k += 3;
             }
 
-            if (k + 2 <= s.Length && s[k] == '0' && (s[k + 1] | 0x20) is 'a' or 'd')
+            var doubled = k + 2 <= s.Length && s[k] == '0' && (s[k + 1] | 0x20) is 'a' or 'd';
+            // %25%30a: the '0' itself encoded.
+            var zeroEncoded = k + 4 <= s.Length && s.AsSpan(k, 3).Equals("%30", StringComparison.OrdinalIgnoreCase) && (s[k + 3] | 0x20) is 'a' or 'd';
+            if (doubled || zeroEncoded)
             {
                 best = best < 0 ? i : Math.Min(best, i);
                 break;
             }
 
-            // %25%30a: the '0' itself encoded.
-            if (k + 4 <= s.Length && s.AsSpan(k, 3).Equals("%30", StringComparison.OrdinalIgnoreCase) && (s[k + 3] | 0x20) is 'a' or 'd')
-            {
-                best = best < 0 ? i : Math.Min(best, i);
-                break;
-            }
+            i = k < s.Length ? s.IndexOf("%25", k, StringComparison.OrdinalIgnoreCase) : -1;
         }
 
         return best;

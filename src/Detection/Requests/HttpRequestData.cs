@@ -165,12 +165,19 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
     private static List<KeyValuePair<string, string>> ParseHeaders(string[] lines, RequestLimits limits)
     {
         var headers = new List<KeyValuePair<string, string>>();
+        StringBuilder? folded = null;
         for (var i = 1; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
             if (line.Length == 0)
             {
                 continue;
+            }
+
+            if (folded is not null && line[0] is not (' ' or '\t'))
+            {
+                headers[^1] = new(headers[^1].Key, folded.ToString());
+                folded = null;
             }
 
             if (line[0] is ' ' or '\t')
@@ -181,8 +188,8 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
                     throw new RequestFormatException($"header line {i} is a continuation with no header before it");
                 }
 
-                var last = headers[^1];
-                headers[^1] = new(last.Key, last.Value + " " + line.Trim());
+                folded ??= new StringBuilder(headers[^1].Value);
+                folded.Append(' ').Append(line.Trim());
                 continue;
             }
 
@@ -204,6 +211,11 @@ public sealed record HttpRequestData(string Method, string Target, IReadOnlyList
             }
 
             headers.Add(new(name, line[(colon + 1)..].Trim(' ', '\t')));
+        }
+
+        if (folded is not null)
+        {
+            headers[^1] = new(headers[^1].Key, folded.ToString());
         }
 
         return headers;

@@ -28,7 +28,16 @@ internal static class MultipartReader
             }
 
             pos = SkipLineEnd(span, pos);
-            var headEnd = IndexOfBlankLine(span[pos..], out var blankLength);
+            // The part ends at the next delimiter; its header block is searched only inside it, so the whole body is
+            // read a bounded number of times however many parts it has.
+            var partLength = span[pos..].IndexOf(delimiter);
+            if (partLength < 0)
+            {
+                error = "multipart body has no closing boundary";
+                return null;
+            }
+
+            var headEnd = IndexOfBlankLine(span.Slice(pos, partLength), out var blankLength);
             if (headEnd < 0)
             {
                 error = "multipart part headers are not terminated by an empty line";
@@ -37,13 +46,7 @@ internal static class MultipartReader
 
             var headers = Encoding.UTF8.GetString(span.Slice(pos, headEnd));
             var contentStart = pos + headEnd + blankLength;
-            var next = span[contentStart..].IndexOf(delimiter);
-            if (next < 0)
-            {
-                error = "multipart body has no closing boundary";
-                return null;
-            }
-
+            var next = pos + partLength - contentStart;
             var contentEnd = contentStart + next;
             if (contentEnd > contentStart && span[contentEnd - 1] == '\n')
             {

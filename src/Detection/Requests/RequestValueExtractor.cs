@@ -15,6 +15,8 @@ public static class RequestValueExtractor
     public static ExtractedRequest Extract(HttpRequestData request, RequestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Target, nameof(request));
+        ArgumentNullException.ThrowIfNull(request.Headers, nameof(request));
         var sink = new ValueSink(limits ?? RequestLimits.Default);
         var path = PercentDecoder.Decode(request.RawPath, plusAsSpace: false);
         AddPath(path, sink);

@@ -105,6 +105,18 @@ public sealed class ContextPolicyTests
     }
 
     [Test]
+    public void Markup_in_the_whole_of_a_url_value_is_left_to_its_parameters_but_a_value_with_raw_markup_is_no_url()
+    {
+        var e = RawRequests.Values(RawRequests.Get("/t?u=" + Uri.EscapeDataString("https://a.example.org/p%3Cscript%3E?x=1") + "&v=" + Uri.EscapeDataString("https://a.example.org/<script>")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ContextPolicy.Silencer(F(ThreatCategory.Xss), LocationClass.Composite, "https://a.example.org/p%3Cscript%3E", null), Is.EqualTo("composite-parts-judged"));
+            Assert.That(e.Values.Single(v => v.Location == "query:u").Shape, Is.EqualTo(ValueShape.Composite));
+            Assert.That(e.Values.Single(v => v.Location == "query:v").Shape, Is.EqualTo(ValueShape.Value));
+        });
+    }
+
+    [Test]
     public void Every_rule_row_is_reachable_with_its_own_id()
     {
         var ids = ContextPolicy.Rules.Select(r => r.Id).Distinct().ToArray();
