@@ -31,12 +31,12 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     [
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
+        new XssDetector(),
     ];
 
     private static readonly IThreatDetector[] Detectors =
     [
         new SqlInjectionDetector(),
-        new XssDetector(),
         new CommandInjectionDetector(),
         new PathTraversalDetector(),
         new XPathInjectionDetector(),
