@@ -5,7 +5,7 @@ namespace InfiniteSecurity.Detection.Html;
 
 /// <summary>
 /// A sink or scheme name assembled from string pieces (<c>'ev'+'al'</c>, <c>/ale/.source+/rt/.source</c>,
-/// <c>'java'||''+'script:'</c>): the literals are joined in order and the joined text is searched for names that the
+/// <c>'java'.concat('script:')</c>): the literals are joined in order and the joined text is searched for names that the
 /// input does not spell out whole.
 /// </summary>
 internal static class XssConcatenation
@@ -23,6 +23,7 @@ internal static class XssConcatenation
         var n = 0;
         var literals = 0;
         var lastEnd = -1;
+        var joinedByPlus = false;
         for (var i = 0; i < s.Length && n < joined.Length; i++)
         {
             var c = s[i];
@@ -40,13 +41,18 @@ internal static class XssConcatenation
             // Pieces belong to one expression only when code, not markup or prose, separates them.
             if (lastEnd >= 0 && !IsConcatenationGap(s[lastEnd..i]))
             {
-                if (literals >= 2 && Report(view, s, joined[..n], f))
+                if (literals >= 2 && joinedByPlus && Report(view, s, joined[..n], f))
                 {
                     return;
                 }
 
                 n = 0;
                 literals = 0;
+                joinedByPlus = false;
+            }
+            else if (lastEnd >= 0)
+            {
+                joinedByPlus |= JoinsStrings(s[lastEnd..i]);
             }
 
             n = Append(s.Slice(i + 1, close), joined, n);
@@ -55,7 +61,7 @@ internal static class XssConcatenation
             lastEnd = i + 1;
         }
 
-        if (literals >= 2)
+        if (literals >= 2 && joinedByPlus)
         {
             Report(view, s, joined[..n], f);
         }
@@ -88,7 +94,12 @@ internal static class XssConcatenation
         return false;
     }
 
-    // + || , ; = [ ] ( ) ? : digits and short names (s1, a) join pieces; a tag or a real word does not.
+    // Pieces are joined by '+' or concat somewhere in the run ('ev' + 'al'; s1='jav'; s2='ascript'; x=s1+s2); a run
+    // whose gaps are only commas and colons is JSON or an argument list, not one string.
+    private static bool JoinsStrings(ReadOnlySpan<char> gap) =>
+        gap.IndexOf('+') >= 0 || gap.IndexOf("concat", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    // Code punctuation, digits and short names (s1, a) separate pieces of one expression; a tag or a real word does not.
     private static bool IsConcatenationGap(ReadOnlySpan<char> gap)
     {
         if (gap.IndexOfAny('<', '>') >= 0)
@@ -100,9 +111,9 @@ internal static class XssConcatenation
         for (var k = 0; k < gap.Length; k++)
         {
             var ch = gap[k];
-            if (ch == '.' && Scanning.At(gap, k + 1, "source"))
+            if (ch == '.' && (Scanning.At(gap, k + 1, "source") || Scanning.At(gap, k + 1, "concat")))
             {
-                k += 6; // /ev/.source + /al/.source: the regex-literal accessor belongs to the concatenation
+                k += 6; // the regex-literal accessor and concat() belong to the concatenation
                 letters = 0;
                 continue;
             }
