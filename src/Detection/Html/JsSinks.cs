@@ -3,7 +3,7 @@ namespace InfiniteSecurity.Detection.Html;
 /// <summary>
 /// JavaScript sink vocabulary and the backwards reading of a callee (<c>top.alert</c>, <c>eval.call</c>,
 /// <c>alert?.</c>, <c>setTimeout // comment⏎</c>) from the position of its <c>(</c> or template backtick.
-/// Names are held as single identifiers and object/member pairs, so <c>window.alert</c>, <c>self.alert</c> and
+/// Names are held as single identifiers and object/member pairs, so <c>top.confirm</c>, <c>self.prompt</c> and
 /// <c>frames[0].alert</c> need no entries of their own.
 /// </summary>
 internal static class JsSinks
@@ -77,7 +77,7 @@ internal static class JsSinks
             || (owner.Equals("document", StringComparison.OrdinalIgnoreCase) && last.StartsWith("write", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>A bare or qualified name of alert/prompt/confirm/eval, usable as a value (<c>onerror=alert</c>, <c>map(alert)</c>).</summary>
+    /// <summary>A bare or qualified name of alert/prompt/confirm/eval, usable as a value (a handler set to the bare name, or <c>[0].map(prompt)</c>).</summary>
     public static bool IsCallableValue(ReadOnlySpan<char> chain)
     {
         var last = Split(chain, out _);
@@ -101,7 +101,7 @@ internal static class JsSinks
         if (k < end - 1 && !ArgumentLooksLikeCode(s, end))
         {
             nameEnd = end;
-            return -1; // "Confirm (yes/no)": a space before '(' is only a call when the argument is code
+            return -1; // "Confirm (y/n)": a space before '(' is only a call when the argument is code
         }
 
         if (k >= 1 && s[k] == '.' && s[k - 1] == '?')

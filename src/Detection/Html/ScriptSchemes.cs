@@ -49,7 +49,7 @@ internal static class ScriptSchemes
     private static bool IsScriptScheme(ReadOnlySpan<char> scheme) =>
         scheme.SequenceEqual("javascript") || scheme.SequenceEqual("vbscript") || scheme.SequenceEqual("livescript") || scheme.SequenceEqual("mocha");
 
-    /// <summary><c>javascript:</c> / <c>vbscript:</c> / <c>data:text/html</c> anywhere, e.g. in a redirect parameter or a Markdown link.</summary>
+    /// <summary><c>javascript:</c> / <c>vbscript:</c> / HTML data URLs anywhere, e.g. in a redirect parameter or a Markdown link.</summary>
     public static void InspectScriptUrls(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
     {
         Span<char> buf = stackalloc char[12];

@@ -61,7 +61,8 @@ internal static class XssConcatenation
             lastEnd = i + 1;
         }
 
-        if (literals >= 2 && joinedByPlus)
+        // The pieces may be joined after the last literal: s1='jav';s2='ascript:';x=s1+s2
+        if (literals >= 2 && (joinedByPlus || JoinsStrings(s[lastEnd..Math.Min(s.Length, lastEnd + 40)])))
         {
             Report(view, s, joined[..n], f);
         }

@@ -19,7 +19,7 @@ internal static class XssContexts
         InspectClientTemplates(view, s, f);
     }
 
-    // A handler attribute outside any tag: x" onmouseover="confirm(1)  ' onfocus=alert`1` autofocus '
+    // A handler attribute outside any tag: q" onpointerover="top.confirm(2)  ' onfocusin=prompt`3` x='
     private static void InspectAttributeBreakouts(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
     {
         for (var at = Scanning.Find(s, "on"); at >= 0; at = Scanning.Find(s, "on", at + 2))

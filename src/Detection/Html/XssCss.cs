@@ -3,7 +3,7 @@ using InfiniteSecurity.Detection.Scoring;
 
 namespace InfiniteSecurity.Detection.Html;
 
-/// <summary>CSS that runs script: <c>expression(…)</c> (IE), <c>-moz-binding</c> (Firefox XBL), <c>behavior: url(.htc)</c>, script URLs in <c>@import</c>.</summary>
+/// <summary>CSS that runs script: <c>expression(…)</c> (IE), the Firefox XBL binding property, <c>behavior: url(.htc)</c>, script URLs in <c>@import</c>.</summary>
 internal static class XssCss
 {
     public static bool IsScriptingCss(string v) =>

@@ -4,7 +4,7 @@ using InfiniteSecurity.Detection.Scoring;
 namespace InfiniteSecurity.Detection.Html;
 
 /// <summary>
-/// DOM-based XSS shapes: attacker-controlled sources (<c>location.hash</c>, <c>window.name</c>, the referrer)
+/// DOM-based XSS shapes: attacker-controlled sources (the URL fragment, <c>window.name</c>, the referrer)
 /// handed to a sink, HTML written through <c>innerHTML</c>, script elements created from script, the page location
 /// set to a script URL or another site, and the cookie joined into an outgoing URL.
 /// </summary>
