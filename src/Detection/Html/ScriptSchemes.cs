@@ -57,12 +57,17 @@ internal static class ScriptSchemes
         {
             var k = colon - 1;
             var letters = 0;
+            var split = false;
             while (k >= 0 && letters < buf.Length && (char.IsAsciiLetter(s[k]) || s[k] is '\t' or '\n' or '\r' or '\0'))
             {
                 if (char.IsAsciiLetter(s[k]))
                 {
                     buf[buf.Length - 1 - letters] = char.ToLowerInvariant(s[k]);
                     letters++;
+                }
+                else
+                {
+                    split |= letters > 0;
                 }
 
                 k--;
@@ -72,7 +77,9 @@ internal static class ScriptSchemes
             var span = Math.Min(s.Length - k - 1, colon - k + 24);
             if (scheme.EndsWith("javascript") || scheme.EndsWith("vbscript") || scheme.EndsWith("livescript"))
             {
-                f.Add(IsCodeAfterScheme(s[(colon + 1)..]) ? XssRules.ScriptUrl : XssRules.ScriptSchemeMention, view, k + 1, span);
+                var code = IsCodeAfterScheme(s[(colon + 1)..]);
+                var inside = split && letters >= 8 && s[(k + 1)..colon].TrimStart("\t\n\r\0").IndexOfAny("\t\n\r\0") >= 0;
+                f.Add(!code ? XssRules.ScriptSchemeMention : inside ? XssRules.SplitScriptScheme : XssRules.ScriptUrl, view, k + 1, span);
             }
             else if (scheme.EndsWith("data") && Scanning.At(s, Scanning.SkipSpaces(s, colon + 1), "text/html"))
             {

@@ -37,6 +37,12 @@ internal static class XssMarkup
         var len = tag.End - tag.Start;
         if (tag.Name == "script")
         {
+            // An end tag after a start tag just closes that element; only an end tag first breaks out of a script block.
+            if (tag.IsEndTag && HasScriptStart(f))
+            {
+                return;
+            }
+
             var rule = tag.IsEndTag ? XssRules.ScriptEndTag : IsNamedInProse(s, tag) ? XssRules.ScriptTagMention : XssRules.ScriptTag;
             f.Add(rule, view, tag.Start, len);
             return;
@@ -54,6 +60,19 @@ internal static class XssMarkup
         }
 
         InspectElement(view, s, tag, attributes, f);
+    }
+
+    private static bool HasScriptStart(FindingCollector f)
+    {
+        foreach (var finding in f.Findings)
+        {
+            if (finding.RuleId == XssRules.ScriptTag.Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "the <script> tag", "a <script> element": the element named in a sentence, not opened.

@@ -67,7 +67,13 @@ internal static class XssRules
     public static readonly RuleDefinition CssExpression = new("xss.css_expression", F, 0.8, 0.5, 0.95,
         "CSS that executes script (expression, behavior, binding)", Cwe, 63);
 
+    public static readonly RuleDefinition CssScriptUrl = new("xss.css_script_url", F, 0.92, 0.62, 0.98,
+        "script URL or remote stylesheet loaded from CSS (url(), @import)", Cwe, 63);
+
     // URLs outside markup.
+    public static readonly RuleDefinition SplitScriptScheme = new("xss.split_script_scheme", F, 0.93, 0.63, 0.98,
+        "script URL scheme split by tabs, newlines or control characters that browsers ignore", Cwe, 199);
+
     public static readonly RuleDefinition ScriptUrl = new("xss.script_url", F, 0.88, 0.58, 0.97,
         "script URL scheme followed by code", Cwe, 244);
 
@@ -115,7 +121,7 @@ internal static class XssRules
     public static readonly RuleDefinition DomInjection = new("xss.dom_injection", F, 0.82, 0.52, 0.95,
         "creates a script or iframe element from script", Cwe, 588);
 
-    public static readonly RuleDefinition DomSourceToSink = new("xss.dom_source_to_sink", F, 0.8, 0.5, 0.95,
+    public static readonly RuleDefinition DomSourceToSink = new("xss.dom_source_to_sink", F, 0.88, 0.58, 0.97,
         "attacker-controlled DOM source passed to a script sink", Cwe, 588);
 
     public static readonly RuleDefinition DomSinkAssignment = new("xss.dom_sink_assignment", F, 0.72, 0.42, 0.92,
@@ -131,7 +137,7 @@ internal static class XssRules
     [
         ScriptTag, ScriptTagMention, ScriptEndTag, EventHandler, EmptyEventHandler, AttributeBreakout, ScriptUrlAttribute, Srcdoc,
         ActiveContentTag, BareActiveContentTag, CarrierTag, ExternalScriptResource, AnimatedAttribute, MetaHeader,
-        MetaRefresh, RawtextBreakout, TemplateDirective, CssExpression, ScriptUrl, ScriptSchemeMention, DataHtmlUrl,
+        MetaRefresh, RawtextBreakout, TemplateDirective, CssExpression, CssScriptUrl, SplitScriptScheme, ScriptUrl, ScriptSchemeMention, DataHtmlUrl,
         JsStringBreakout, JsSinkCall, InlineSinkCall, SinkAlias, ComputedSinkCall, FunctionConstructor,
         EncodedPayloadEval, DynamicImport, ConcatenatedSink, SymbolOnlyScript, ClientTemplate, DomInjection,
         DomSourceToSink, DomSinkAssignment, LocationAssignment, CookieExfiltration,
