@@ -90,31 +90,7 @@ internal static class HtmlTokenizer
             var value = string.Empty;
             if (j < limit && s[j] == '=')
             {
-                j++;
-                while (j < limit && char.IsWhiteSpace(s[j]))
-                {
-                    j++;
-                }
-
-                if (j < limit && s[j] is '"' or '\'' or '`')
-                {
-                    var q = s[j];
-                    var close = s[(j + 1)..limit].IndexOf(q);
-                    var valueEnd = close < 0 ? limit : j + 1 + close;
-                    value = s[(j + 1)..valueEnd].ToString();
-                    i = Math.Min(limit, valueEnd + 1);
-                }
-                else
-                {
-                    var vs = j;
-                    while (j < limit && !char.IsWhiteSpace(s[j]) && s[j] != '>')
-                    {
-                        j++;
-                    }
-
-                    value = s[vs..j].ToString();
-                    i = j;
-                }
+                value = ReadValue(s, j + 1, limit, out i);
             }
 
             if (name.Length > 0)
@@ -127,6 +103,32 @@ internal static class HtmlTokenizer
                 i++;
             }
         }
+    }
+
+    // After '=': a quoted value (', ", and the backtick old IE accepted) or an unquoted one ending at space or '>'.
+    private static string ReadValue(ReadOnlySpan<char> s, int j, int limit, out int next)
+    {
+        while (j < limit && char.IsWhiteSpace(s[j]))
+        {
+            j++;
+        }
+
+        if (j < limit && s[j] is '"' or '\'' or '`')
+        {
+            var close = s[(j + 1)..limit].IndexOf(s[j]);
+            var valueEnd = close < 0 ? limit : j + 1 + close;
+            next = Math.Min(limit, valueEnd + 1);
+            return s[(j + 1)..valueEnd].ToString();
+        }
+
+        var start = j;
+        while (j < limit && !char.IsWhiteSpace(s[j]) && s[j] != '>')
+        {
+            j++;
+        }
+
+        next = j;
+        return s[start..j].ToString();
     }
 
     private static int FindTagEnd(ReadOnlySpan<char> s, int i)
