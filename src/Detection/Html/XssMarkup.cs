@@ -137,7 +137,7 @@ internal static class XssMarkup
         {
             InspectMeta(view, tag, attributes, f);
         }
-        else if (ActiveContainers.Contains(name))
+        else if (ActiveContainers.Contains(name) && !(attributes.Count == 0 && IsNamedInProse(s, tag)))
         {
             f.Add(attributes.Count > 0 ? XssRules.ActiveContentTag : XssRules.BareActiveContentTag, view, tag.Start, len, name);
         }

@@ -73,6 +73,7 @@ public sealed class XssRuleTests
     [TestCase("xss.script_url_attribute", "<a href=\"javascript:void(0)\">menu</a>", TestName = "xss.script_url_attribute benign: void link target")]
     [TestCase("xss.script_url", "Patterns for javascript: modules and closures", TestName = "xss.script_url benign: language name with a colon")]
     [TestCase("xss.active_content_tag", "Jane Roe <jane.roe@example.net>", TestName = "xss.active_content_tag benign: mail address in angle brackets")]
+    [TestCase("xss.bare_active_content_tag", "Docs for the <object> element and its fallbacks", TestName = "xss.bare_active_content_tag benign: element named in prose")]
     [TestCase("xss.carrier_tag", "Dictionary<string, List<int>> map", TestName = "xss.carrier_tag benign: generic types")]
     [TestCase("xss.js_sink_call", "Confirm (y/n) before deleting", TestName = "xss.js_sink_call benign: word then parenthesis")]
     [TestCase("xss.js_sink_call", "print(\"done\")", TestName = "xss.js_sink_call benign: python print")]
