@@ -84,7 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<IRuleWeights>(sp => sp.GetRequiredService<RuleWeightOverrides>());
         services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>(), sp.GetRequiredService<IRuleWeights>()));
         services.AddSingleton(RequestLimits.Default);
-        services.AddSingleton(sp => new RequestInspector(sp.GetRequiredService<IThreatAnalyzer>(), sp.GetRequiredService<RequestLimits>(), sp.GetRequiredService<DecisionPolicy>()));
+        services.AddSingleton(sp => new RequestInspector(sp.GetRequiredService<IThreatAnalyzer>(), sp.GetRequiredService<RequestLimits>(), sp.GetRequiredService<DecisionPolicy>(), sp.GetRequiredService<IRuleWeights>()));
         services.AddScoped<RequestScreening>();
     }
 

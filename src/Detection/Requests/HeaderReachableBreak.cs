@@ -1,3 +1,5 @@
+using InfiniteSecurity.Detection.Rules;
+
 namespace InfiniteSecurity.Detection.Requests;
 
 /// <summary>
@@ -8,9 +10,7 @@ namespace InfiniteSecurity.Detection.Requests;
 /// </summary>
 internal static class HeaderReachableBreak
 {
-    public const string RuleId = "crlf.header_reachable_break";
-
-    private const double Confidence = 0.72;
+    public static string RuleId => RequestRules.HeaderReachableBreak.Id;
 
     private static readonly HashSet<LocationClass> Reaching =
     [
@@ -26,7 +26,7 @@ internal static class HeaderReachableBreak
     // header line follows it.
     private static readonly string[] Textual = ["\\r", "\\n", "&#10;", "&#13;", "&#xa;", "&#xd;", "&#x0a;", "&#x0d;"];
 
-    public static Finding? Check(RequestValue value, LocationClass location)
+    public static Finding? Check(RequestValue value, LocationClass location, IRuleWeights weights)
     {
         if (!Reaching.Contains(location) || value.Value.Length == 0)
         {
@@ -46,8 +46,7 @@ internal static class HeaderReachableBreak
         }
 
         var length = Math.Min(s.Length - at, 60);
-        return new Finding(ThreatCategory.CrlfInjection, RuleId, Confidence, "raw", at, length, s.Substring(at, Math.Min(length, Finding.MaxEvidenceLength)),
-            "line break in a value that can reach a response header");
+        return RequestRules.Finding(RequestRules.HeaderReachableBreak, weights, s, at, length);
     }
 
     // A real break counts in positions that never carry multi-line text on their own (a form's textarea does).

@@ -1,3 +1,5 @@
+using InfiniteSecurity.Detection.Rules;
+
 namespace InfiniteSecurity.Detection.Requests;
 
 /// <summary>
@@ -8,10 +10,9 @@ namespace InfiniteSecurity.Detection.Requests;
 /// </summary>
 internal static class KeyShape
 {
-    public const string OperatorRuleId = "nosql.operator_key";
-    public const string PrototypeRuleId = "proto.prototype_key";
+    public static string OperatorRuleId => RequestRules.OperatorKey.Id;
 
-    private const double Confidence = 0.85;
+    public static string PrototypeRuleId => RequestRules.PrototypeKey.Id;
 
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal)
     {
@@ -20,7 +21,7 @@ internal static class KeyShape
         "$mod", "$text", "$lookup", "$merge", "$out", "$set", "$unset",
     };
 
-    public static Finding? Check(RequestValue value, LocationClass location)
+    public static Finding? Check(RequestValue value, LocationClass location, IRuleWeights weights)
     {
         if (location is not (LocationClass.JsonKey or LocationClass.ParameterKey))
         {
@@ -33,7 +34,7 @@ internal static class KeyShape
             // user[$ne], user[__proto__][admin]: the bracketed parts are the keys.
             foreach (var part in name.Split('[', ']', '.'))
             {
-                if (Of(part, value.Location) is { } f)
+                if (Of(part, value.Location, weights) is { } f)
                 {
                     return f;
                 }
@@ -42,19 +43,19 @@ internal static class KeyShape
             return null;
         }
 
-        return Of(name, value.Location);
+        return Of(name, value.Location, weights);
     }
 
-    private static Finding? Of(string key, string location)
+    private static Finding? Of(string key, string location, IRuleWeights weights)
     {
         if (Operators.Contains(key))
         {
-            return new Finding(ThreatCategory.NoSqlInjection, OperatorRuleId, Confidence, "raw", 0, key.Length, key, "query operator sent as a key turns a value into a query");
+            return RequestRules.Finding(RequestRules.OperatorKey, weights, key, 0, key.Length);
         }
 
         var prototype = key == "__proto__" || (key == "prototype" && location.Contains("constructor", StringComparison.Ordinal));
         return prototype
-            ? new Finding(ThreatCategory.PrototypePollution, PrototypeRuleId, Confidence, "raw", 0, key.Length, key, "key reaches the object prototype when the document is merged")
+            ? RequestRules.Finding(RequestRules.PrototypeKey, weights, key, 0, key.Length)
             : null;
     }
 }

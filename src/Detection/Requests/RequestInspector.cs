@@ -1,3 +1,5 @@
+using InfiniteSecurity.Detection.Rules;
+
 namespace InfiniteSecurity.Detection.Requests;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class RequestInspector
     private readonly IThreatAnalyzer _analyzer;
     private readonly RequestLimits _limits;
     private readonly DecisionPolicy _policy;
+    private readonly IRuleWeights _weights;
 
     public RequestInspector(IThreatAnalyzer analyzer, RequestLimits? limits = null)
         : this(analyzer, limits, null)
@@ -19,12 +22,15 @@ public sealed class RequestInspector
     /// <param name="analyzer">The engine.</param>
     /// <param name="limits">Bounds per request; <see cref="RequestLimits.Default"/> when null.</param>
     /// <param name="policy">Maps the verdict's confidence to severity; the default policy when null.</param>
-    public RequestInspector(IThreatAnalyzer analyzer, RequestLimits? limits, DecisionPolicy? policy)
+    /// <param name="weights">Effective weights of the position rules (<c>RequestRules</c>); the catalogue's when null.
+    /// Pass the same instance the analyzer uses, so tuning reaches both.</param>
+    public RequestInspector(IThreatAnalyzer analyzer, RequestLimits? limits, DecisionPolicy? policy, IRuleWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         _analyzer = analyzer;
         _limits = limits ?? RequestLimits.Default;
         _policy = policy ?? new DecisionPolicy(new DecisionPolicyOptions());
+        _weights = weights ?? CatalogueWeights.Instance;
     }
 
     /// <summary>The limits this inspector applies.</summary>
@@ -83,7 +89,7 @@ public sealed class RequestInspector
     {
         var analysis = _analyzer.Analyze(value.Value);
         var location = ContextPolicy.Classify(value);
-        var reach = PositionChecks.Check(value, location);
+        var reach = PositionChecks.Check(value, location, _weights);
         if (reach is not null && !(analysis.IsThreat && analysis.Category == reach.Category))
         {
             // The position decides what the engine could not: a break aimed at a header, an operator as a key.

@@ -15,5 +15,6 @@ internal static class BuiltInRules
         .. Web.RedirectRules.All,
         .. Headers.HeaderRules.All,
         .. Web.PrototypePollutionRules.All,
+        .. Requests.RequestRules.All,
     ];
 }

@@ -86,19 +86,16 @@ public sealed class RequestInspectorTests
     }
 
     [Test]
-    public void A_double_encoded_break_in_a_cookie_is_a_crlf_probe_even_though_the_engine_alone_lets_it_pass()
+    public void A_double_encoded_break_in_a_cookie_is_a_crlf_probe_that_can_reach_a_header()
     {
         const string probe = "%250d%250a";
         var v = Inspect(Get("/", $"Cookie: lang={Q(probe)}"));
         Assert.Multiple(() =>
         {
-            Assert.That(AnalyzerFactory.Shared.Analyze(PercentDecode(Q(probe))).IsThreat, Is.False);
             Assert.That(v.Analysis.Category, Is.EqualTo(ThreatCategory.CrlfInjection));
-            Assert.That(v.Findings[0].Finding.RuleId, Is.EqualTo("crlf.header_reachable_break"));
+            Assert.That(v.Findings.Select(f => f.Finding.RuleId), Does.Contain("crlf.header_reachable_break"));
         });
     }
-
-    private static string PercentDecode(string s) => Uri.UnescapeDataString(s);
 
     [Test]
     public void Referer_filled_by_the_browser_is_not_checked_for_ssrf_but_a_parameter_is()
