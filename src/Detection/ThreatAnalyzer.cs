@@ -31,13 +31,13 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     [
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
+        new CommandInjectionDetector(),
     ];
 
     private static readonly IThreatDetector[] Detectors =
     [
         new SqlInjectionDetector(),
         new XssDetector(),
-        new CommandInjectionDetector(),
         new PathTraversalDetector(),
         new XPathInjectionDetector(),
         new XxeDetector(),

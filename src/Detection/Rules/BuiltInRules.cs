@@ -7,5 +7,6 @@ internal static class BuiltInRules
     [
         .. Ldap.LdapRules.All,
         .. Xml.SsiRules.All,
+        .. Shell.ShellRules.All,
     ];
 }
