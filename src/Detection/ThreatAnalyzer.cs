@@ -32,6 +32,9 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
         new CommandInjectionDetector(),
+        new CodeInjectionDetector(),
+        new Log4ShellDetector(),
+        new TemplateInjectionDetector(),
     ];
 
     private static readonly IThreatDetector[] Detectors =
@@ -41,9 +44,6 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         new PathTraversalDetector(),
         new XPathInjectionDetector(),
         new XxeDetector(),
-        new TemplateInjectionDetector(),
-        new CodeInjectionDetector(),
-        new Log4ShellDetector(),
         new NoSqlInjectionDetector(),
         new PrototypePollutionDetector(),
         new HeaderInjectionDetector(),

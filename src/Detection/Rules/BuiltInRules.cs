@@ -8,5 +8,8 @@ internal static class BuiltInRules
         .. Ldap.LdapRules.All,
         .. Xml.SsiRules.All,
         .. Shell.ShellRules.All,
+        .. Code.CodeRules.All,
+        .. Code.Log4ShellRules.All,
+        .. Templates.TemplateRules.All,
     ];
 }

@@ -215,7 +215,10 @@ internal sealed class CommandInjectionDetector : IViewDetector
             return;
         }
 
-        var rule = line.Obfuscated ? ShellRules.ObfuscatedCommand
+        // pass'w'd typed as a search term spells a command but runs nothing: at the input start an obfuscated word
+        // needs arguments or a command that reveals something on its own.
+        var obfuscated = line.Obfuscated && (position != ShellCommandPosition.InputStart || line.IsRecon || line.Evidence > 0);
+        var rule = obfuscated ? ShellRules.ObfuscatedCommand
             : line.GlobPath ? ShellRules.GlobPath
             : line.BraceForm && line.IsKnown ? ShellRules.BraceExpansion
             : position switch
