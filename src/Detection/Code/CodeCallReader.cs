@@ -53,6 +53,12 @@ internal static class CodeCallReader
         var kind = KindOf(name);
         start = k + 1;
         length = Math.Min(s.Length - start, (paren - start) + 1 + Math.Min(80, s.Length - paren - 1));
+        if (k >= 0 && s[k] == '$' && arg is ArgShape.String or ArgShape.Superglobal && (s.IndexOf("'.'", StringComparison.Ordinal) >= 0 || s.IndexOf("\".\"", StringComparison.Ordinal) >= 0))
+        {
+            start = k;
+            return CodeRules.ConcatenatedCall; // $f = 'sys'.'tem'; $f('id'): a variable function named from pieces
+        }
+
         return kind == CallKind.None ? null : Decide(s, k, kind, name, arg);
     }
 

@@ -26,11 +26,16 @@ internal sealed class CodeInjectionDetector : IViewDetector
         (".getclass().forname(", CodeRules.ExpressionLanguage), ("@ognl.ognlcontext@", CodeRules.ExpressionLanguage),
         ("#request[", CodeRules.ExpressionLanguage), ("${request.getparameter", CodeRules.ExpressionLanguage),
         ("#{request.getparameter", CodeRules.ExpressionLanguage), (".getclassloader()", CodeRules.ExpressionLanguage),
-        ("ognl", CodeRules.ExpressionLanguage),
+        ("ognl", CodeRules.ExpressionLanguage), ("@java.", CodeRules.ExpressionLanguage), ("@javax.", CodeRules.ExpressionLanguage),
+        ("${pagecontext", CodeRules.ExpressionLanguage), ("${applicationscope", CodeRules.ExpressionLanguage),
+        ("${sessionscope", CodeRules.ExpressionLanguage), ("${requestscope", CodeRules.ExpressionLanguage),
+        ("${initparam", CodeRules.ExpressionLanguage), (".getsession().", CodeRules.ExpressionLanguage),
         ("java.lang.runtime", CodeRules.JavaReflection), (".getruntime().exec(", CodeRules.JavaReflection),
         ("java.lang.processbuilder", CodeRules.JavaReflection), ("class.forname(", CodeRules.JavaReflection),
         ("javax.script", CodeRules.JavaReflection), ("scriptenginemanager", CodeRules.JavaReflection),
-        (".getdeclaredmethod(", CodeRules.JavaReflection), ("getenginebyname(", CodeRules.JavaReflection),
+        (".getdeclaredmethod(", CodeRules.JavaReflection), ("processbuilder(", CodeRules.JavaReflection),
+        ("new java.io.file(", CodeRules.JavaReflection), ("system.getproperty(", CodeRules.JavaReflection),
+        ("system.getenv(", CodeRules.JavaReflection), ("getenginebyname(", CodeRules.JavaReflection),
         ("process.mainmodule.require", CodeRules.InterpreterMarker), ("process.mainmodule.constructor", CodeRules.InterpreterMarker), ("constructor.constructor", CodeRules.InterpreterMarker),
         ("require('child_process')", CodeRules.InterpreterMarker), ("require(\"child_process\")", CodeRules.InterpreterMarker),
         ("__import__(", CodeRules.InterpreterMarker), ("eval(compile(", CodeRules.InterpreterMarker),
@@ -40,6 +45,7 @@ internal sealed class CodeInjectionDetector : IViewDetector
         ("%x(", CodeRules.RubyExec), ("kernel.exec", CodeRules.RubyExec), ("kernel.system", CodeRules.RubyExec),
         ("kernel.spawn", CodeRules.RubyExec), ("kernel.exit", CodeRules.RubyExec), ("kernel.open", CodeRules.RubyExec),
         ("kernel.eval", CodeRules.RubyExec), ("io.popen(", CodeRules.RubyExec), ("open3.", CodeRules.RubyExec),
+        ("open('|", CodeRules.RubyExec), ("open(\"|", CodeRules.RubyExec),
     ];
 
     private static readonly MultiPattern Markers = new(MarkerTable.Select(m => m.Needle).ToArray());
@@ -59,7 +65,7 @@ internal sealed class CodeInjectionDetector : IViewDetector
 
         var canonical = input.Canonical;
         var s = canonical.Text.AsSpan();
-        if (s.IndexOfAny("(<#@%{") < 0 && s.IndexOf("child_process", StringComparison.Ordinal) < 0)
+        if (s.IndexOfAny("(<#@%{:`") < 0 && s.IndexOf("child_process", StringComparison.Ordinal) < 0)
         {
             return;
         }
@@ -67,11 +73,13 @@ internal sealed class CodeInjectionDetector : IViewDetector
         var at = Markers.Next(s, 0, out var marker);
         if (at >= 0 && !IsOgnlWordInProse(s, at, marker) && !IsStrayRubyLiteral(s, at, marker))
         {
-            findings.Add(RuleOfMarker[marker], canonical, at, Math.Min(s.Length - at, marker.Length + 30));
+            // <?=`id`?>: PHP's backtick operator right in the tag runs a shell command.
+            var rule = RuleOfMarker[marker] == CodeRules.PhpTag && s[at..].IndexOf('`') >= 0 ? CodeRules.BreakoutExecCall : RuleOfMarker[marker];
+            findings.Add(rule, canonical, at, Math.Min(s.Length - at, marker.Length + 30));
         }
 
         CheckWrapperInclude(canonical, s, findings);
-        for (var i = s.IndexOf('('); i > 0 && i < s.Length; i = NextParen(s, i))
+        for (var i = s.IndexOf('('); i >= 0 && i < s.Length; i = NextParen(s, i))
         {
             var rule = CodeCallReader.Judge(s, i, out var start, out var length);
             if (rule is not null)

@@ -74,7 +74,7 @@ internal sealed class TemplateInjectionDetector : IViewDetector
             return closed ? TemplateRules.SmartyPhpBlock : null;
         }
 
-        var el = open is "${" or "#{" && Scanning.Find(body, "t(") < 0;
+        var el = open is "${" or "#{" && !HasSpelTypeReference(body);
         if (el && (HasJavaWalk(body) || body.EndsWith(".class", StringComparison.OrdinalIgnoreCase)))
         {
             return TemplateRules.JavaObjectWalk;
@@ -99,6 +99,20 @@ internal sealed class TemplateInjectionDetector : IViewDetector
         return JudgeClosed(open, body);
     }
 
+    // SpEL T(java.lang.Runtime): the type operator, a Spring/Thymeleaf template tell (print( is not one).
+    private static bool HasSpelTypeReference(ReadOnlySpan<char> body)
+    {
+        for (var i = Scanning.Find(body, "t("); i >= 0; i = Scanning.Find(body, "t(", i + 2))
+        {
+            if (i == 0 || !Scanning.IsIdentChar(body[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool HasJavaWalk(ReadOnlySpan<char> s) => JavaWalks.ContainsAny(s);
 
     private static RuleDefinition? JudgeClosed(string open, ReadOnlySpan<char> body)
@@ -106,6 +120,11 @@ internal sealed class TemplateInjectionDetector : IViewDetector
         if (open is "{{" or "#{" && IsLiteralProbe(body))
         {
             return TemplateRules.LiteralProbe;
+        }
+
+        if (open is "{{" && IsFrameworkObject(body.Slice(0, Math.Max(0, body.IndexOfAny('|', ' ') is var cut and >= 0 ? cut : body.Length))))
+        {
+            return TemplateRules.ObjectExposure; // {{app.request.server.all|join(',')}}
         }
 
         if (open is "{{" or "{%" or "<%=" or "<%" && (body.IndexOf('(') >= 0 || body.IndexOf('`') >= 0 || Scanning.Find(body, "import") >= 0))
@@ -124,7 +143,7 @@ internal sealed class TemplateInjectionDetector : IViewDetector
 
     private static bool IsDangerousCall(ReadOnlySpan<char> body)
     {
-        foreach (var needle in (ReadOnlySpan<string>)["import", "open(", "eval", "exec", "system", "getattr", "range(", ".read()", "constructor", "`", "|filter(", "|map(", "|reduce(", "|sort(", "file_excerpt", "io.", "file."])
+        foreach (var needle in (ReadOnlySpan<string>)["import", "open(", "eval", "exec", "system", "getattr", "range(", ".read()", "constructor", "`", "|filter(", "|map(", "|reduce(", "|sort(", "file_excerpt", "io.", "file.", "dump("])
         {
             if (Scanning.Find(body, needle) >= 0)
             {
@@ -139,7 +158,8 @@ internal sealed class TemplateInjectionDetector : IViewDetector
     private static bool IsFrameworkObject(ReadOnlySpan<char> body) =>
         body.Equals("config", StringComparison.OrdinalIgnoreCase) || body.Equals("self", StringComparison.OrdinalIgnoreCase)
         || body.Equals("_self", StringComparison.OrdinalIgnoreCase) || body.Equals("request", StringComparison.OrdinalIgnoreCase)
-        || body.StartsWith("request.", StringComparison.OrdinalIgnoreCase) || body.StartsWith("settings.", StringComparison.OrdinalIgnoreCase);
+        || body.StartsWith("request.", StringComparison.OrdinalIgnoreCase) || body.StartsWith("settings.", StringComparison.OrdinalIgnoreCase)
+        || body.StartsWith("app.request", StringComparison.OrdinalIgnoreCase) || body is "cycler" or "joiner" or "lipsum" or "_context";
 
     // ''['__cla'+'ss__']: an attribute name assembled from string pieces, which hides the dunder from filters.
     private static bool IsAssembledAttribute(ReadOnlySpan<char> body) =>

@@ -57,7 +57,7 @@ internal static class TemplateProbes
         {
             f.Add(TemplateRules.PolyglotProbe, view, 0, s.Length);
         }
-        else if (families == 2 && s.Length <= 48)
+        else if (families == 2 && s.Length <= 48 && s.IndexOf(' ') < 0)
         {
             f.Add(TemplateRules.DelimiterProbe, view, 0, s.Length);
         }
