@@ -92,7 +92,7 @@ internal static class CodeCallReader
         }
     }
 
-    // $x = fopen(...), "; echo fwrite(": a statement that starts at the value's start or after an assignment.
+    // $x = fopen(...) or "echo fputs(": a statement that starts at the value's start or after an assignment.
     private static bool StatementBoundaryBefore(ReadOnlySpan<char> s, int before)
     {
         var k = before;

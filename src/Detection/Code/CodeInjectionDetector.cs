@@ -79,6 +79,7 @@ internal sealed class CodeInjectionDetector : IViewDetector
         }
 
         CheckWrapperInclude(canonical, s, findings);
+        CheckElProbe(canonical, s, findings);
         for (var i = s.IndexOf('('); i >= 0 && i < s.Length; i = NextParen(s, i))
         {
             var rule = CodeCallReader.Judge(s, i, out var start, out var length);
@@ -121,6 +122,35 @@ internal sealed class CodeInjectionDetector : IViewDetector
             {
                 f.Add(CodeRules.WrapperInclude, view, at, Math.Min(s.Length - at, k - at + 16));
                 return;
+            }
+        }
+    }
+
+    // ${'x'.toUpperCase()}, #{"a".concat("b")}: EL evaluating a method on a string literal, a probe for EL injection.
+    private static void CheckElProbe(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        for (var at = s.IndexOf('{'); at > 0; at = s[(at + 1)..].IndexOf('{') is var n and >= 0 ? at + 1 + n : -1)
+        {
+            if (s[at - 1] is not '$' and not '#' || at + 2 >= s.Length || s[at + 1] is not '\'' and not '"')
+            {
+                continue;
+            }
+
+            var close = s[(at + 2)..].IndexOf(s[at + 1]);
+            var dot = at + 3 + close;
+            if (close >= 0 && dot + 2 < s.Length && s[dot] == '.' && char.IsAsciiLetter(s[dot + 1]))
+            {
+                var k = dot + 1;
+                while (k < s.Length && Scanning.IsIdentChar(s[k]))
+                {
+                    k++;
+                }
+
+                if (k < s.Length && s[k] == '(')
+                {
+                    f.Add(CodeRules.ElProbe, view, at - 1, Math.Min(s.Length - at + 1, k - at + 2));
+                    return;
+                }
             }
         }
     }

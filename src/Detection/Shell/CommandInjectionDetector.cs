@@ -218,8 +218,8 @@ internal sealed class CommandInjectionDetector : IViewDetector
         // pass'w'd typed as a search term spells a command but runs nothing: at the input start an obfuscated word
         // needs arguments or a command that reveals something on its own.
         var obfuscated = line.Obfuscated && (position != ShellCommandPosition.InputStart || line.IsRecon || line.Evidence > 0);
-        var rule = obfuscated ? ShellRules.ObfuscatedCommand
-            : line.GlobPath ? ShellRules.GlobPath
+        var rule = line.GlobPath && position != ShellCommandPosition.InputStart ? ShellRules.GlobPath
+            : obfuscated ? ShellRules.ObfuscatedCommand
             : line.BraceForm && line.IsKnown ? ShellRules.BraceExpansion
             : position switch
             {
@@ -279,6 +279,7 @@ internal sealed class CommandInjectionDetector : IViewDetector
     // "Sleep 8 hours" starts a sentence: a capitalised first word is prose, commands are typed in lower case.
     private static RuleDefinition? AtInputStart(ShellCommandLine line) => SentenceCase(line.Name) ? null : line.Kind switch
     {
+        CommandWordKind.Known when line.FirstArgShellish && line.Evidence >= 2 && line.Strength >= 4 => ShellRules.SystemCommandLine,
         CommandWordKind.Known when line.FirstArgShellish || line.Strength >= 5 => ShellRules.CommandLine,
         CommandWordKind.Known when line.IsRecon && line.NoArgs && line.ReachedEnd && line.Name.Length >= 4 && line.Name.Count('/') != 1 => ShellRules.ReconCommand,
         CommandWordKind.Path when line.Evidence >= 2 => ShellRules.CommandLine,

@@ -33,6 +33,9 @@ internal static class ShellRules
     public static readonly RuleDefinition CommandLine = new("cmd.command_line", F, 0.62, 0.35, 0.9,
         "the input is a shell command line with shell-shaped arguments", Cwe, Capec);
 
+    public static readonly RuleDefinition SystemCommandLine = new("cmd.system_command_line", F, 0.8, 0.5, 0.95,
+        "the input is a command line whose first argument is a system path or redirection", Cwe, Capec);
+
     public static readonly RuleDefinition ReconCommand = new("cmd.recon_command", F, 0.55, 0.3, 0.85,
         "the input is a reconnaissance command on its own", Cwe, Capec);
 
@@ -69,7 +72,7 @@ internal static class ShellRules
     public static readonly RuleDefinition[] All =
     [
         BreakoutCommand, BreakoutName, ChainedCommand, ChainedInvocation, ChainedName, Substitution, SubstitutionName,
-        CommandLine, ReconCommand, ObfuscatedCommand, GlobPath, BraceExpansion, IfsSeparator, ReverseShell,
+        CommandLine, SystemCommandLine, ReconCommand, ObfuscatedCommand, GlobPath, BraceExpansion, IfsSeparator, ReverseShell,
         VariableExecution, PipeToShell, AnsiCQuoting, Shellshock, PowerShellExpression,
     ];
 }

@@ -80,7 +80,7 @@ internal sealed class TemplateInjectionDetector : IViewDetector
             return TemplateRules.JavaObjectWalk;
         }
 
-        if (ObjectWalks.ContainsAny(body) || HasJavaWalk(body) || (open is "{{" && IsAssembledAttribute(body)))
+        if (ObjectWalks.ContainsAny(body) || HasJavaWalk(body) || (open is "{{" or "{%" && (IsAssembledAttribute(body) || body.IndexOf(".__", StringComparison.Ordinal) >= 0)))
         {
             return TemplateRules.ObjectWalk;
         }

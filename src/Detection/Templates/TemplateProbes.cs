@@ -15,14 +15,15 @@ internal static class TemplateProbes
     private static readonly string[] StatementKeywords =
         ["set", "import", "debug", "print", "from", "macro", "call"];
 
-    // Delimiter families: Jinja/Twig/Django, EL/Freemarker/Thymeleaf ${} #{}, ERB/JSP/ASP, Thymeleaf inlining, Razor.
+    // Opening delimiters per family: Jinja/Twig/Django, EL/Freemarker/Thymeleaf, ERB/JSP/ASP, Template Toolkit,
+    // Razor, Freemarker/Velocity directives. Closers alone ("}}" ending nested JSON) and "[[" (JSON arrays) do not count.
     private static readonly string[][] Families =
     [
-        ["{{", "}}", "{%", "%}", "{#", "#}"],
+        ["{{", "{%", "{#"],
         ["${", "#{", "*{"],
-        ["<%", "%>"],
-        ["[[", "]]"],
-        ["@(", "@*", "*@", "@{"],
+        ["<%"],
+        ["[%"],
+        ["@(", "@*", "@{"],
         ["<#", "</#", "#set(", "#evaluate(", "#foreach("],
     ];
 
