@@ -242,7 +242,7 @@ internal sealed class CommandInjectionDetector : IViewDetector
         CommandWordKind.Known when line.Evidence > 0 || line.PipesToCommand || line.IsRecon => ShellRules.BreakoutCommand,
         CommandWordKind.Known when line.NoArgs => weakSeparator ? ShellRules.ChainedName : ShellRules.BreakoutCommand,
         CommandWordKind.Known => weakSeparator ? ShellRules.ChainedName : ShellRules.BreakoutName,
-        CommandWordKind.Path when line.NoArgs || line.Evidence > 0 => ShellRules.BreakoutCommand,
+        CommandWordKind.Path when (line.NoArgs && line.RunnablePath) || line.Evidence > 0 => ShellRules.BreakoutCommand,
         CommandWordKind.Variable when line.Evidence > 0 => ShellRules.BreakoutCommand,
         _ when line.Evidence >= 2 => ShellRules.ChainedInvocation,
         _ => null,
@@ -250,7 +250,8 @@ internal sealed class CommandInjectionDetector : IViewDetector
 
     private static RuleDefinition? AfterChain(ShellCommandLine line, bool weakSeparator) => line.Kind switch
     {
-        CommandWordKind.Known when line.Strength >= 3 => ShellRules.ChainedCommand,
+        // "Work hard; sleep 8 hours": inside text the shell-shaped words must outweigh the plain ones.
+        CommandWordKind.Known when line.Strength >= 3 && (line.Evidence > line.Plain || line.Evidence >= 3 || line.PipesToCommand || line.Plain == 0) => ShellRules.ChainedCommand,
         CommandWordKind.Known when line.IsRecon && line.NoArgs && line.EndsCommand && !weakSeparator => ShellRules.ChainedCommand,
         CommandWordKind.Known => ShellRules.ChainedName,
         _ when line.Evidence >= 3 => ShellRules.ChainedInvocation,
@@ -270,7 +271,7 @@ internal sealed class CommandInjectionDetector : IViewDetector
         {
             CommandWordKind.Known when line.Evidence > 0 || line.PipesToCommand || line.IsRecon => ShellRules.Substitution,
             CommandWordKind.Known => ShellRules.SubstitutionName,
-            CommandWordKind.Path when line.NoArgs || line.Evidence > 0 => ShellRules.Substitution,
+            CommandWordKind.Path when (line.NoArgs && line.RunnablePath) || line.Evidence > 0 => ShellRules.Substitution,
             _ when line.Evidence >= 2 => ShellRules.Substitution,
             _ => null,
         };

@@ -47,6 +47,14 @@ internal readonly record struct ShellCommandLine(
     /// <summary>The command word hides its name with insertions the shell removes, or wildcards that match a command.</summary>
     public bool Obfuscated => IsKnown && Name.Length >= 2 && (Word.Has(ShellWordShape.Inserted | ShellWordShape.AnsiC) || (Word.Has(ShellWordShape.Glob) && InnerWildcard(Name)));
 
+    /// <summary>
+    /// A path that names a program on its own: <c>./x</c>, a <c>bin/</c> or <c>/tmp/</c> location, a script or .exe
+    /// suffix. <c>/etc/cron.daily/dpkg</c> after an ampersand in a manual page names a file, not a command.
+    /// </summary>
+    public bool RunnablePath => Kind == CommandWordKind.Path && !Word.Has(ShellWordShape.Inserted)
+        && (Name.StartsWith("./", StringComparison.Ordinal) || Name.Contains("bin/", StringComparison.Ordinal) || Name.Contains("/tmp/", StringComparison.Ordinal)
+            || Name.EndsWith(".sh", StringComparison.Ordinal) || Name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) || Name.EndsWith(".pl", StringComparison.Ordinal));
+
     /// <summary>The command word is a wildcard path such as <c>/???/c?t</c>.</summary>
     public bool GlobPath => Word.Has(ShellWordShape.Glob) && Name.AsSpan().IndexOfAny('/', '\\') >= 0 && ShellVocabulary.GlobMatchesCommand(Name);
 

