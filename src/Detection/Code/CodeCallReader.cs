@@ -16,6 +16,7 @@ internal static class CodeCallReader
         Eval,
         File,
         Probe,
+        Callback,
     }
 
     private static readonly Dictionary<string, CallKind> Callees = Build();
@@ -53,7 +54,8 @@ internal static class CodeCallReader
         var kind = KindOf(name);
         start = k + 1;
         length = Math.Min(s.Length - start, (paren - start) + 1 + Math.Min(80, s.Length - paren - 1));
-        if (k >= 0 && s[k] == '$' && arg is ArgShape.String or ArgShape.Superglobal && (s.IndexOf("'.'", StringComparison.Ordinal) >= 0 || s.IndexOf("\".\"", StringComparison.Ordinal) >= 0))
+        if (k >= 0 && s[k] == '$' && arg is ArgShape.String or ArgShape.Superglobal
+            && (s.IndexOf("'.'", StringComparison.Ordinal) >= 0 || s.IndexOf("\".\"", StringComparison.Ordinal) >= 0 || s.IndexOf(".$", StringComparison.Ordinal) >= 0))
         {
             start = k;
             return CodeRules.ConcatenatedCall; // $f = 'sys'.'tem'; $f('id'): a variable function named from pieces
@@ -78,7 +80,9 @@ internal static class CodeCallReader
             case CallKind.Eval when arg != ArgShape.None && (!name.SequenceEqual("preg_replace") || s.IndexOf("/e'", StringComparison.Ordinal) >= 0 || s.IndexOf("/e\"", StringComparison.Ordinal) >= 0):
                 return afterBreakout || injected ? CodeRules.EvalCall : CodeRules.ExecCallInText;
             case CallKind.Shell when arg is ArgShape.String or ArgShape.Variable or ArgShape.Backtick or ArgShape.Call:
-                return afterBreakout ? CodeRules.BreakoutExecCall : injected ? CodeRules.ExecCall : CodeRules.ExecCallInText;
+                return afterBreakout ? CodeRules.BreakoutExecCall : injected || statementStart ? CodeRules.ExecCall : CodeRules.ExecCallInText;
+            case CallKind.Callback when NamesExecFunction(s, before):
+                return CodeRules.EvalCall; // array_map('system', ...), ob_start('passthru')
             case CallKind.File when arg is ArgShape.String or ArgShape.Variable or ArgShape.Call && (statementStart || injected):
                 return CodeRules.PhpStatement;
             case CallKind.Probe when arg == ArgShape.Backtick:
@@ -92,6 +96,27 @@ internal static class CodeCallReader
         }
     }
 
+    // A quoted argument of the call that names an execution function: the callback the function will invoke.
+    private static bool NamesExecFunction(ReadOnlySpan<char> s, int before)
+    {
+        var open = s[(before + 1)..].IndexOf('(');
+        var args = open < 0 ? [] : s[(before + 2 + open)..];
+        var close = args.IndexOf(')');
+        args = close < 0 ? args[..Math.Min(args.Length, 120)] : args[..close];
+        for (var q = args.IndexOfAny('\'', '"'); q >= 0 && q + 1 < args.Length; q = args[(q + 1)..].IndexOfAny('\'', '"') is var n and >= 0 ? q + 1 + n : -1)
+        {
+            var end = args[(q + 1)..].IndexOf(args[q]);
+            if (end > 0 && KindOf(args.Slice(q + 1, end)) is CallKind.Shell or CallKind.Eval)
+            {
+                return true;
+            }
+
+            q += end < 0 ? 0 : end + 1;
+        }
+
+        return false;
+    }
+
     // $x = fopen(...) or "echo fputs(": a statement that starts at the value's start or after an assignment.
     private static bool StatementBoundaryBefore(ReadOnlySpan<char> s, int before)
     {
@@ -101,7 +126,7 @@ internal static class CodeCallReader
             k--;
         }
 
-        return k < 0 || s[k] is ';' or '=' or '{' || (k >= 3 && s[(k - 3)..(k + 1)].SequenceEqual("echo"));
+        return k < 0 || s[k] is ';' or '=' or '{' or '?' or '>' || (k >= 3 && s[(k - 3)..(k + 1)].SequenceEqual("echo"));
     }
 
     private static bool NestedCallIsFile(ReadOnlySpan<char> s, int before)
@@ -246,6 +271,11 @@ internal static class CodeCallReader
         foreach (var n in "file_get_contents file_put_contents fopen fwrite fputs readfile highlight_file show_source chmod unlink glob scandir fsockopen move_uploaded_file".Split(' '))
         {
             d[n] = CallKind.File;
+        }
+
+        foreach (var n in "array_map array_filter array_walk usort uasort uksort ob_start register_shutdown_function iterator_apply preg_replace_callback".Split(' '))
+        {
+            d[n] = CallKind.Callback;
         }
 
         foreach (var n in "print echo md5 var_dump print_r die usleep sleep response.write phpinfo printf".Split(' '))

@@ -53,6 +53,7 @@ public sealed class CodeRuleTests
 
     [TestCase("passthru('ls')", TestName = "code.exec_call positive: passthru")]
     [TestCase("os.popen(\"uname\").read()", TestName = "code.exec_call positive: Python popen")]
+    [TestCase("echo shell_exec('ls');", TestName = "code.exec_call positive: statement after echo")]
     public void Exec_call(string input) => AssertFires(input, "code.exec_call", F);
 
     [TestCase("print(`id`)", TestName = "code.exec_call positive: PHP backtick argument (also a shell substitution)")]
@@ -74,13 +75,16 @@ public sealed class CodeRuleTests
     [TestCase("eval(base64_decode('aWQ='));", TestName = "code.eval_call positive: decoded code")]
     [TestCase("assert('1==1');", TestName = "code.eval_call positive: assert of a string")]
     [TestCase("preg_replace('/x/e', 'y', 'x');", TestName = "code.eval_call positive: preg_replace with e modifier")]
+    [TestCase("array_map('passthru', ['ls'])", TestName = "code.eval_call positive: execution function as a callback")]
     public void Eval_call(string input) => AssertFires(input, "code.eval_call", F);
 
     [TestCase("preg_replace('/x/', 'y', $s);", TestName = "code.eval_call look-alike: preg_replace without e")]
+    [TestCase("array_map('trim', $rows)", TestName = "code.eval_call look-alike: harmless callback")]
     public void Eval_call_look_alike(string input) => AssertBenign(input, "code.eval_call");
 
     [TestCase("('ex'.'ec')('id');", TestName = "code.concatenated_call positive: name from pieces")]
     [TestCase("$f='pass'.'thru';$f('id');", TestName = "code.concatenated_call positive: variable function")]
+    [TestCase("$p=\"pass\";$q=\"thru\";$r=$p.$q;$r(\"ls\");", TestName = "code.concatenated_call positive: variables joined")]
     public void Concatenated_call(string input) => AssertFires(input, "code.concatenated_call", F);
 
     [TestCase("('a'.'b')", TestName = "code.concatenated_call look-alike: concatenation only")]
