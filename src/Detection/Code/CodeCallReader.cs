@@ -51,6 +51,7 @@ internal static class CodeCallReader
         }
 
         var name = s[(k + 1)..end].TrimStart("\\.->:");
+        k = end - name.Length - 1; // "-eval(": the operator before the name is context, not part of it
         var kind = KindOf(name);
         start = k + 1;
         length = Math.Min(s.Length - start, (paren - start) + 1 + Math.Min(80, s.Length - paren - 1));

@@ -50,8 +50,8 @@ internal sealed class CommandInjectionDetector : IViewDetector
         {
             // <ping -c 1 x reads as a redirection; <set attributeName=...> and <dir> are markup.
             var line = ShellCommandReader.Read(s, k);
-            var markup = k < s.Length && char.IsAsciiLetter(s[k]) && s[k - 1] == '<';
-            if (!markup || (line.IsKnown && (line.FirstArgShellish || (line.IsRecon && line.NoArgs && line.EndsCommand))))
+            var markup = k < s.Length && (char.IsAsciiLetter(s[k]) || s[k] is '/' or '!') && s[k - 1] == '<';
+            if (!markup || (line.IsKnown && line.Name.AsSpan().IndexOfAnyInRange('A', 'Z') < 0 && (line.FirstArgShellish || (line.IsRecon && line.NoArgs && line.EndsCommand))))
             {
                 Judge(view, line, ShellCommandPosition.LeadingOperator, i, weakSeparator: false, f);
             }
@@ -99,7 +99,7 @@ internal sealed class CommandInjectionDetector : IViewDetector
         for (var p = 0; p < s.Length; p++)
         {
             var c = s[p];
-            if (ShellTokenizer.IsSeparator(c))
+            if (ShellTokenizer.IsSeparator(c) && !InHtmlEntity(s, p))
             {
                 p = AtSeparator(view, s, p, f) - 1;
             }
@@ -146,6 +146,25 @@ internal sealed class CommandInjectionDetector : IViewDetector
 
         Judge(view, line, position, p, single && s[..p].Trim().Length > 0, f);
         return q;
+    }
+
+    // &lt; &quot; &#39;: the ampersand and semicolon of an HTML character reference are not shell separators.
+    private static bool InHtmlEntity(ReadOnlySpan<char> s, int p)
+    {
+        if (s[p] == '&')
+        {
+            var end = s[(p + 1)..].IndexOf(';');
+            return end is > 0 and <= 8 && s.Slice(p + 1, end).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#") < 0;
+        }
+
+        if (s[p] != ';')
+        {
+            return false;
+        }
+
+        var amp = s[Math.Max(0, p - 9)..p].LastIndexOf('&');
+        var start = Math.Max(0, p - 9) + amp + 1;
+        return amp >= 0 && p > start && s[start..p].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#") < 0;
     }
 
     // Markdown code spans (`tail -f` in prose) look like substitution; an injected one is glued to a value or an

@@ -117,7 +117,8 @@ internal sealed class TemplateInjectionDetector : IViewDetector
 
     private static RuleDefinition? JudgeClosed(string open, ReadOnlySpan<char> body)
     {
-        if (open is "{{" or "#{" && IsLiteralProbe(body))
+        // {{1}}, #{7}, and Thymeleaf inlining [[${...}]] (JSON arrays never hold an expression).
+        if ((open is "{{" or "#{" && IsLiteralProbe(body)) || (open == "[[" && body.StartsWith("${", StringComparison.Ordinal)))
         {
             return TemplateRules.LiteralProbe;
         }

@@ -14,11 +14,14 @@ public sealed class ShellRuleTests
     [TestCase("9.9.9.9 && ls -l /srv", TestName = "cmd.breakout_command positive: address then and-and")]
     [TestCase("& dir c:\\", TestName = "cmd.breakout_command positive: cmd.exe dir of a drive")]
     [TestCase(";sleep 7", TestName = "cmd.breakout_command positive: timing probe")]
+    [TestCase("<uname -a", TestName = "cmd.breakout_command positive: redirection before the command")]
     [TestCase("%0anslookup q1.oast.test", TestName = "cmd.breakout_command positive: encoded newline then callback")]
     public void Breakout_command(string input) => AssertFires(input, "cmd.breakout_command", F);
 
     [TestCase("Hello; find me later", TestName = "cmd.breakout_command look-alike: greeting then find")]
     [TestCase("step/loop & sleep methods", TestName = "cmd.breakout_command look-alike: prose ampersand")]
+    [TestCase("&lt;HEAD&gt;&lt;b&gt;x", TestName = "cmd.breakout_command look-alike: HTML character references")]
+    [TestCase("</html><HEAD> y", TestName = "cmd.breakout_command look-alike: markup")]
     public void Breakout_command_look_alike(string input) => AssertBenign(input, "cmd.breakout_command");
 
     [TestCase(";echo hi there", TestName = "cmd.breakout_name positive: echo with words")]

@@ -90,6 +90,7 @@ public sealed class TemplateRuleTests
 
     [TestCase("{{ 42 }}", TestName = "ssti.literal_probe positive: number")]
     [TestCase("{{.}}", TestName = "ssti.literal_probe positive: current object")]
+    [TestCase("x[[${2}]]", TestName = "ssti.literal_probe positive: Thymeleaf inlining")]
     public void Literal_probe(string input) => AssertFires(input, "ssti.literal_probe", F);
 
     [TestCase("[[1,2],[3,4]]", TestName = "ssti.literal_probe look-alike: JSON arrays")]
