@@ -39,16 +39,16 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         new SsrfDetector(),
         new RfiDetector(),
         new OpenRedirectDetector(),
+        new CommandInjectionDetector(),
+        new CodeInjectionDetector(),
+        new Log4ShellDetector(),
+        new TemplateInjectionDetector(),
     ];
 
     private static readonly IThreatDetector[] Detectors =
     [
         new SqlInjectionDetector(),
-        new CommandInjectionDetector(),
         new XPathInjectionDetector(),
-        new TemplateInjectionDetector(),
-        new CodeInjectionDetector(),
-        new Log4ShellDetector(),
         new NoSqlInjectionDetector(),
     ];
 

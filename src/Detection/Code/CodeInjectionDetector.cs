@@ -1,111 +1,157 @@
 using InfiniteSecurity.Detection.Normalisation;
+using InfiniteSecurity.Detection.Rules;
 using InfiniteSecurity.Detection.Scoring;
 
 namespace InfiniteSecurity.Detection.Code;
 
 /// <summary>
-/// Code injection into interpreters: PHP (<c>&lt;?php</c>, calls of system/eval/assert with an argument), Java
-/// expression languages (OGNL <c>#_memberAccess</c>, <c>@java.lang.Runtime@getRuntime()</c>, SpEL
-/// <c>T(java.lang.Runtime)</c>, EL <c>${...getClass()}</c>), Node.js (<c>require('child_process')</c>,
-/// <c>process.mainModule</c>, <c>constructor.constructor</c>) and Python (<c>__import__('os')</c>, <c>os.system(</c>).
-/// Calls are recognised as an identifier directly followed by '(' and an argument, not as bare words.
+/// Code injection into interpreters: PHP (<c>&lt;?php</c>, calls of system/eval/assert with an argument, variable
+/// functions, names assembled from strings, stream-wrapper includes), Java expression languages (OGNL
+/// <c>#_memberAccess</c>, <c>@java.lang.Runtime@getRuntime()</c>, SpEL <c>T(java.lang.Runtime)</c>, EL
+/// <c>${''.getClass()}</c>), Java reflection chains, Node.js (<c>require('child_process')</c>,
+/// <c>process.mainModule</c>), Python (<c>__import__('os')</c>) and Ruby (<c>%x()</c>, <c>Kernel.exec</c>).
+/// Calls are read as function-call grammar: a name directly followed by '(' and an argument of a code-carrying shape
+/// (string literal, variable, superglobal, backtick command, nested call), never as bare words.
 /// </summary>
-internal sealed class CodeInjectionDetector : IThreatDetector
+internal sealed class CodeInjectionDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.CodeInjection;
-
-    private static readonly string[] ExecCalls =
+    private static readonly (string Needle, RuleDefinition Rule)[] MarkerTable =
     [
-        "system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "eval", "assert", "create_function",
-        "call_user_func", "call_user_func_array", "preg_replace", "base64_decode", "file_get_contents", "file_put_contents",
-        "phpinfo", "os.system", "os.popen", "subprocess.popen",
-        "subprocess.call", "subprocess.check_output", "subprocess.run", "__import__", "execfile", "child_process.exec",
-        "child_process.execsync", "execsync", "spawn", "spawnsync", "runtime.getruntime", "getruntime", "processbuilder",
-        "class.forname", "pickle.loads", "marshal.loads", "process.binding", "vm.runinnewcontext", "invoke-expression", "iex",
-        "print", "echo", "md5", "var_dump", "print_r", "die", "usleep", "response.write", "file_get_contents", "readfile",
-        "fwrite", "file_put_contents", "include", "require_once", "include_once", "highlight_file", "show_source",
+        ("<?php", CodeRules.PhpTag), ("<?=", CodeRules.PhpTag),
+        ("#_memberaccess", CodeRules.ExpressionLanguage), ("\\43_memberaccess", CodeRules.ExpressionLanguage),
+        ("@java.lang.runtime@", CodeRules.ExpressionLanguage), ("#context[", CodeRules.ExpressionLanguage),
+        ("\\43context[", CodeRules.ExpressionLanguage), ("#application[", CodeRules.ExpressionLanguage),
+        ("(#cmd=", CodeRules.ExpressionLanguage), ("(#_=", CodeRules.ExpressionLanguage), ("%{(#", CodeRules.ExpressionLanguage),
+        ("t(java.lang.", CodeRules.ExpressionLanguage), ("''.class", CodeRules.ExpressionLanguage), ("\"\".class", CodeRules.ExpressionLanguage),
+        (".getclass().forname(", CodeRules.ExpressionLanguage), ("@ognl.ognlcontext@", CodeRules.ExpressionLanguage),
+        ("#request[", CodeRules.ExpressionLanguage), ("${request.getparameter", CodeRules.ExpressionLanguage),
+        ("#{request.getparameter", CodeRules.ExpressionLanguage), (".getclassloader()", CodeRules.ExpressionLanguage),
+        ("ognl", CodeRules.ExpressionLanguage), ("@java.", CodeRules.ExpressionLanguage), ("@javax.", CodeRules.ExpressionLanguage),
+        ("${pagecontext", CodeRules.ExpressionLanguage), ("${applicationscope", CodeRules.ExpressionLanguage),
+        ("${sessionscope", CodeRules.ExpressionLanguage), ("${requestscope", CodeRules.ExpressionLanguage),
+        ("${initparam", CodeRules.ExpressionLanguage), (".getsession().", CodeRules.ExpressionLanguage),
+        ("java.lang.runtime", CodeRules.JavaReflection), (".getruntime().exec(", CodeRules.JavaReflection),
+        ("java.lang.processbuilder", CodeRules.JavaReflection), ("class.forname(", CodeRules.JavaReflection),
+        ("javax.script", CodeRules.JavaReflection), ("scriptenginemanager", CodeRules.JavaReflection),
+        (".getdeclaredmethod(", CodeRules.JavaReflection), ("processbuilder(", CodeRules.JavaReflection),
+        ("new java.io.file(", CodeRules.JavaReflection), ("system.getproperty(", CodeRules.JavaReflection),
+        ("system.getenv(", CodeRules.JavaReflection), ("getenginebyname(", CodeRules.JavaReflection),
+        ("process.mainmodule.require", CodeRules.InterpreterMarker), ("process.mainmodule.constructor", CodeRules.InterpreterMarker), ("constructor.constructor", CodeRules.InterpreterMarker),
+        ("require('child_process')", CodeRules.InterpreterMarker), ("require(\"child_process\")", CodeRules.InterpreterMarker),
+        ("__import__(", CodeRules.InterpreterMarker), ("eval(compile(", CodeRules.InterpreterMarker),
+        ("__builtins__", CodeRules.InterpreterMarker), ("global.process", CodeRules.InterpreterMarker),
+        ("this.constructor", CodeRules.InterpreterMarker), ("phpinfo()", CodeRules.InterpreterMarker),
+        ("${@", CodeRules.InterpreterMarker), ("{${", CodeRules.InterpreterMarker),
+        ("%x(", CodeRules.RubyExec), ("kernel.exec", CodeRules.RubyExec), ("kernel.system", CodeRules.RubyExec),
+        ("kernel.spawn", CodeRules.RubyExec), ("kernel.exit", CodeRules.RubyExec), ("kernel.open", CodeRules.RubyExec),
+        ("kernel.eval", CodeRules.RubyExec), ("io.popen(", CodeRules.RubyExec), ("open3.", CodeRules.RubyExec),
+        ("open('|", CodeRules.RubyExec), ("open(\"|", CodeRules.RubyExec),
     ];
 
-    private static readonly string[] Markers =
-    [
-        "<?php", "<?=", "#_memberaccess", "@java.lang.runtime@", "java.lang.runtime", "new java.lang.processbuilder", "#context[",
-        "process.mainmodule.require", "process.mainmodule.constructor", "constructor.constructor", "require('child_process')", "require(\"child_process\")",
-        "__import__(", "os.system(", "ognl", "#cmd=", ".getruntime().exec(", "java.lang.processbuilder", "t(java.lang.",
-        "javax.script", "scriptenginemanager", "global.process", "this.constructor",
-        "import os", "eval(compile(", "__builtins__", "phpinfo()", "${@", "{${", "\";system(", "';system(",
-    ];
+    private static readonly MultiPattern Markers = new(MarkerTable.Select(m => m.Needle).ToArray());
 
-    private static readonly MultiPattern MarkerMatcher = new(Markers);
+    private static readonly Dictionary<string, RuleDefinition> RuleOfMarker =
+        MarkerTable.ToDictionary(m => m.Needle, m => m.Rule, StringComparer.OrdinalIgnoreCase);
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    public string Family => ThreatCategory.CodeInjection;
+
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        var view = input.Canonical;
-        var s = view.Text.AsSpan();
-        if (s.IndexOfAny("(<#@") < 0 && s.IndexOf("child_process", StringComparison.Ordinal) < 0)
+        // One pass over the canonical view (lower case, whitespace collapsed); the other views add nothing here.
+        if (!ReferenceEquals(view, input.Views[^1]))
         {
             return;
         }
 
-        var at = MarkerMatcher.Next(s, 0, out var m);
-        if (at >= 0)
+        var canonical = input.Canonical;
+        var s = canonical.Text.AsSpan();
+        if (s.IndexOfAny("(<#@%{:`") < 0 && s.IndexOf("child_process", StringComparison.Ordinal) < 0)
         {
-            {
-                findings.Add(Cat, "code.interpreter_marker", m is "<?php" or "<?=" ? 0.85 : 0.92, view, at, Math.Min(s.Length - at, m.Length + 30), "construct that reaches an interpreter's code-execution API");
-            }
+            return;
         }
 
-        for (var i = s.IndexOf('('); i > 0 && i < s.Length; i = NextParen(s, i))
+        var at = Markers.Next(s, 0, out var marker);
+        if (at >= 0 && !IsOgnlWordInProse(s, at, marker) && !IsStrayRubyLiteral(s, at, marker))
         {
-            var k = i - 1;
-            while (k >= 0 && s[k] == ' ')
+            // <?=`id`?>: PHP's backtick operator right in the tag runs a shell command.
+            var rule = RuleOfMarker[marker] == CodeRules.PhpTag && s[at..].IndexOf('`') >= 0 ? CodeRules.BreakoutExecCall : RuleOfMarker[marker];
+            findings.Add(rule, canonical, at, Math.Min(s.Length - at, marker.Length + 30));
+        }
+
+        CheckWrapperInclude(canonical, s, findings);
+        CheckElProbe(canonical, s, findings);
+        for (var i = s.IndexOf('('); i >= 0 && i < s.Length; i = NextParen(s, i))
+        {
+            var rule = CodeCallReader.Judge(s, i, out var start, out var length);
+            if (rule is not null)
             {
-                k--;
+                findings.Add(rule, canonical, start, length);
+                return;
             }
+        }
+    }
 
-            var end = k + 1;
-            while (k >= 0 && (Scanning.IsIdentChar(s[k]) || s[k] is '.' or '-' or '\\'))
-            {
-                k--;
-            }
+    // "ognl" is a library name in prose; it counts next to expression syntax (%{, #, @).
+    private static bool IsOgnlWordInProse(ReadOnlySpan<char> s, int at, string marker) =>
+        marker == "ognl" && s.IndexOfAny("#@{") < 0;
 
-            var name = s[(k + 1)..end];
-            if (name.Length < 3 || !IsExecCall(name))
-            {
-                continue;
-            }
+    // %x('id') / %x(ls): a Ruby command literal starts a value or follows an operator; "%x(&" inside binary does not.
+    private static bool IsStrayRubyLiteral(ReadOnlySpan<char> s, int at, string marker) =>
+        marker == "%x(" && ((at > 0 && s[at - 1] is not ' ' and not '=' and not ';' and not '(' and not '{')
+            || at + 3 >= s.Length || !(char.IsAsciiLetter(s[at + 3]) || s[at + 3] is '\'' or '"' or '/' or '`'));
 
-            var args = s[(i + 1)..];
-            var close = args.IndexOf(')');
-            if (close <= 0 && !(name.SequenceEqual("phpinfo") && close == 0))
-            {
-                continue;
-            }
-
-            var inner = close < 0 ? args : args[..close];
-            var stringArg = inner.Length > 0 && (inner[0] is '\'' or '"' or '$' or '`' || (inner[0] == '[' && inner.Length > 1 && inner[1] is '\'' or '"')) || name.SequenceEqual("phpinfo");
-
-            // eval/assert of computed code (eval(String.fromCharCode(...)), assert(base64_decode(...))).
-            var innerCall = end == i && inner.Length > 0 && Scanning.IsIdentChar(inner[0]) && inner.IndexOf('(') is var call and > 0 && inner[..call].IndexOf(' ') < 0;
-            stringArg |= innerCall && name is "eval" or "assert" or "exec" or "system" or "print" or "echo" or "die" or "var_dump" or "print_r";
-
-            // Output and hashing calls are harmless alone; they count as proof-of-execution probes only when they
-            // follow a statement breakout (';print(md5(1));').
-            var weak = name is "print" or "echo" or "md5" or "var_dump" or "print_r" or "die" or "usleep" or "response.write" or "readfile" or "include" or "require_once" or "include_once" or "fwrite";
-            if (weak && !(k >= 0 && s[k] is ';' or '{' or '.' && (k == 0 || s[..k].IndexOfAny("'\";") >= 0 || s[k] == ';')))
-            {
-                continue;
-            }
-            var before = k >= 0 ? s[k] : ' ';
-            var injectedPosition = k < 0 || before is ';' or '\'' or '"' or '{' or '.' or '(' or '|' or '&' or '=' or '>' or '}' or ',' or '@' or '?';
-            if (!stringArg)
+    // include 'php://input', require("data://text/plain;base64,..."), include_once 'expect://id'.
+    private static void CheckWrapperInclude(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        foreach (var keyword in (ReadOnlySpan<string>)["include", "require"])
+        {
+            var at = Scanning.Find(s, keyword);
+            if (at < 0)
             {
                 continue;
             }
 
-            var afterQuoteBreakout = k >= 1 && s[k] == ';' && s[k - 1] is '\'' or '"';
-            var c = afterQuoteBreakout ? 0.9 : injectedPosition ? 0.85 : 0.6;
-            findings.Add(Cat, "code.exec_call", c, view, k + 1, Math.Min(s.Length - k - 1, name.Length + close + 2), "call of a code- or command-execution function with an argument");
-            return;
+            var k = at + keyword.Length;
+            k += Scanning.At(s, k, "_once") ? 5 : 0;
+            while (k < s.Length && s[k] is ' ' or '(' or '\'' or '"')
+            {
+                k++;
+            }
+
+            if (Scanning.At(s, k, "php://") || Scanning.At(s, k, "data:") || Scanning.At(s, k, "expect://") || Scanning.At(s, k, "zip://") || Scanning.At(s, k, "phar://"))
+            {
+                f.Add(CodeRules.WrapperInclude, view, at, Math.Min(s.Length - at, k - at + 16));
+                return;
+            }
+        }
+    }
+
+    // ${'x'.toUpperCase()}, #{"a".concat("b")}: EL evaluating a method on a string literal, a probe for EL injection.
+    private static void CheckElProbe(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        for (var at = s.IndexOf('{'); at > 0; at = s[(at + 1)..].IndexOf('{') is var n and >= 0 ? at + 1 + n : -1)
+        {
+            if (s[at - 1] is not '$' and not '#' || at + 2 >= s.Length || s[at + 1] is not '\'' and not '"')
+            {
+                continue;
+            }
+
+            var close = s[(at + 2)..].IndexOf(s[at + 1]);
+            var dot = at + 3 + close;
+            if (close >= 0 && dot + 2 < s.Length && s[dot] == '.' && char.IsAsciiLetter(s[dot + 1]))
+            {
+                var k = dot + 1;
+                while (k < s.Length && Scanning.IsIdentChar(s[k]))
+                {
+                    k++;
+                }
+
+                if (k < s.Length && s[k] == '(')
+                {
+                    f.Add(CodeRules.ElProbe, view, at - 1, Math.Min(s.Length - at + 1, k - at + 2));
+                    return;
+                }
+            }
         }
     }
 
@@ -113,18 +159,5 @@ internal sealed class CodeInjectionDetector : IThreatDetector
     {
         var next = s[(i + 1)..].IndexOf('(');
         return next < 0 ? -1 : i + 1 + next;
-    }
-
-    private static bool IsExecCall(ReadOnlySpan<char> name)
-    {
-        foreach (var e in ExecCalls)
-        {
-            if (name.SequenceEqual(e) || (name.EndsWith(e) && name.Length > e.Length && name[name.Length - e.Length - 1] is '.' or '\\' && e.Length >= 4))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

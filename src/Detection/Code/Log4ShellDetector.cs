@@ -10,46 +10,56 @@ namespace InfiniteSecurity.Detection.Code;
 /// detector evaluates lookups the same way — innermost first, with <c>lower</c>, <c>upper</c>, default values
 /// (<c>:-</c>) and unknown lookups collapsing to their default — in one bounded pass, then checks the result.
 /// </summary>
-internal sealed class Log4ShellDetector : IThreatDetector
+internal sealed class Log4ShellDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.Log4Shell;
     private const int MaxDepth = 32;
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    private static readonly string[] InformationLookups =
+        ["${env:", "${sys:", "${java:", "${main:", "${bundle:", "${ctx:", "${k8s:", "${docker:", "${spring:", "${web:", "${log4j:", "${jvmrunargs:", "${hostname"];
+
+    public string Family => ThreatCategory.Log4Shell;
+
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        foreach (var view in input.Views)
+        var s = view.Text;
+        var at = s.IndexOf("${", StringComparison.Ordinal);
+        if (at < 0)
         {
-            var s = view.Text;
-            var at = s.IndexOf("${", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var resolved = Resolve(s, out var maxDepth);
-            var jndi = resolved.IndexOf("jndi:", StringComparison.OrdinalIgnoreCase);
-            if (jndi >= 0)
-            {
-                findings.Add(Cat, maxDepth > 1 ? "log4shell.obfuscated_jndi" : "log4shell.jndi_lookup", 0.97, view, at, Math.Min(s.Length - at, 120), maxDepth > 1 ? "nested lookups resolve to a JNDI lookup" : "JNDI lookup in a Log4j-style expression");
-                return;
-            }
+        var resolved = Resolve(s, out var maxDepth);
+        if (resolved.Contains("jndi:", StringComparison.OrdinalIgnoreCase))
+        {
+            findings.Add(maxDepth > 1 ? Log4ShellRules.ObfuscatedJndi : Log4ShellRules.JndiLookup, view, at, Math.Min(s.Length - at, 120));
+            return;
+        }
 
-            var lower = resolved.ToLowerInvariant();
-            foreach (var leak in (ReadOnlySpan<string>)["${env:", "${sys:", "${java:", "${main:", "${bundle:", "${ctx:", "${k8s:", "${docker:", "${spring:", "${web:", "${log4j:"])
-            {
-                if (s.Contains(leak, StringComparison.OrdinalIgnoreCase))
-                {
-                    var network = lower.Contains("ldap:", StringComparison.Ordinal) || lower.Contains("dns:", StringComparison.Ordinal) || lower.Contains("rmi:", StringComparison.Ordinal) || lower.Contains("://", StringComparison.Ordinal);
-                    findings.Add(Cat, "log4shell.information_lookup", network ? 0.9 : 0.55, view, at, Math.Min(s.Length - at, 80), "Log4j lookup reading environment or system properties");
-                    return;
-                }
-            }
+        if (HasInformationLookup(s))
+        {
+            var network = resolved.Contains("ldap:", StringComparison.OrdinalIgnoreCase) || resolved.Contains("dns:", StringComparison.OrdinalIgnoreCase)
+                || resolved.Contains("rmi:", StringComparison.OrdinalIgnoreCase) || resolved.Contains("://", StringComparison.Ordinal);
+            findings.Add(network ? Log4ShellRules.LookupExfiltration : Log4ShellRules.InformationLookup, view, at, Math.Min(s.Length - at, 80));
+            return;
+        }
 
-            if (maxDepth >= 3)
+        if (maxDepth >= 3)
+        {
+            findings.Add(Log4ShellRules.NestedLookup, view, at, Math.Min(s.Length - at, 80));
+        }
+    }
+
+    private static bool HasInformationLookup(string s)
+    {
+        foreach (var lookup in InformationLookups)
+        {
+            if (s.Contains(lookup, StringComparison.OrdinalIgnoreCase))
             {
-                findings.Add(Cat, "log4shell.nested_lookup", 0.6, view, at, Math.Min(s.Length - at, 80), "deeply nested lookup expressions");
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>Single pass with an explicit stack; each character is appended a bounded number of times.</summary>
@@ -87,6 +97,19 @@ internal sealed class Log4ShellDetector : IThreatDetector
         return stack[0].ToString();
     }
 
+    // Log4j 2's ${base64:...} lookup hides the rest of the expression (or a nested ${jndi:...}) in base64.
+    private static string? DecodeBase64(string arg)
+    {
+        Span<byte> bytes = stackalloc byte[256];
+        if (arg.Length > 340 || !Convert.TryFromBase64String(arg.Trim(), bytes, out var written))
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes[..written]);
+        return text.Contains("${", StringComparison.Ordinal) ? Resolve(text, out _) : text;
+    }
+
     private static string Evaluate(string body)
     {
         var dflt = body.IndexOf(":-", StringComparison.Ordinal);
@@ -113,6 +136,11 @@ internal sealed class Log4ShellDetector : IThreatDetector
             if (prefix.Equals("date", StringComparison.OrdinalIgnoreCase))
             {
                 return arg.Trim('\'');
+            }
+
+            if (prefix.Equals("base64", StringComparison.OrdinalIgnoreCase))
+            {
+                return DecodeBase64(arg) ?? body;
             }
 
             return body; // jndi:..., env:NAME stay visible

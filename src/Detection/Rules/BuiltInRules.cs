@@ -16,5 +16,9 @@ internal static class BuiltInRules
         .. Headers.HeaderRules.All,
         .. Web.PrototypePollutionRules.All,
         .. Requests.RequestRules.All,
+        .. Shell.ShellRules.All,
+        .. Code.CodeRules.All,
+        .. Code.Log4ShellRules.All,
+        .. Templates.TemplateRules.All,
     ];
 }

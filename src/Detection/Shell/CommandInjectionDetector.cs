@@ -1,355 +1,308 @@
 using InfiniteSecurity.Detection.Normalisation;
+using InfiniteSecurity.Detection.Rules;
 using InfiniteSecurity.Detection.Scoring;
 
 namespace InfiniteSecurity.Detection.Shell;
 
 /// <summary>
-/// OS command injection. Finds the places where a shell would read a command word — input start, after
-/// <c>; | || &amp; &amp;&amp;</c> or a newline, inside <c>$(...)</c> or backticks, after a quote breakout — reads the
-/// word with <see cref="ShellTokenizer"/> and judges its arguments. A command name alone is weak evidence; a name in
-/// command position with shell-shaped arguments (flags, absolute paths, drives, URLs, IPs, numbers) is strong.
-/// So <c>curl | wget</c> in a dependency list stays benign while <c>|wget http://x/s.sh</c> does not.
+/// OS command injection, read with the argument grammar of sh/bash, cmd.exe and PowerShell. Finds the places where
+/// a shell would read a command word — input start, after <c>; | || &amp; &amp;&amp;</c> or a newline, inside
+/// <c>$(...)</c>, <c>&lt;(...)</c> or backticks, after a quote breakout — reads the simple command there with
+/// <see cref="ShellCommandReader"/> and scores how strongly it parses as a command line: an executable-shaped word
+/// (well-known name, path, variable, or any lower-case program name) followed by shell-shaped arguments (options,
+/// paths, redirections, variables, wildcards, a pipe into another command). A bare name stays weak, so
+/// <c>curl | wget</c> in a dependency list is benign while <c>|wget http://x/s.sh</c> is not.
 /// </summary>
-internal sealed class CommandInjectionDetector : IThreatDetector
+internal sealed class CommandInjectionDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.CommandInjection;
+    public string Family => ThreatCategory.CommandInjection;
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        foreach (var view in input.Views)
+        var s = view.Text.AsSpan();
+        InspectStart(view, s, findings);
+        ScanCommandPositions(view, s, findings);
+        ShellConstructs.Scan(view, s, findings);
+    }
+
+    private static void InspectStart(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        var i = ShellTokenizer.SkipBlanks(s, 0);
+        if (i >= s.Length)
         {
-            InspectView(view, findings);
-            if (findings.Best(Cat) >= 0.9)
+            return;
+        }
+
+        if (s[i] is '\'' or '"')
+        {
+            InspectAfterQuote(view, s, i, f);
+            return;
+        }
+
+        // ^id, >out id: cmd.exe escape or a redirection before the command; separators are read by the scan.
+        var k = i;
+        while (k < s.Length && k - i < 8 && (s[k] is '^' or '<' or '>' || ShellTokenizer.IsSeparator(s[k]) || ShellTokenizer.IsBlank(s[k])))
+        {
+            k++;
+        }
+
+        if (k > i && s[..k].IndexOfAny('^', '<', '>') >= 0)
+        {
+            // <ping -c 1 x reads as a redirection; <set attributeName=...> and <dir> are markup.
+            var line = ShellCommandReader.Read(s, k);
+            var markup = k < s.Length && (char.IsAsciiLetter(s[k]) || s[k] is '/' or '!') && s[k - 1] == '<';
+            if (!markup || (line.IsKnown && line.Name.AsSpan().IndexOfAnyInRange('A', 'Z') < 0 && (line.FirstArgShellish || (line.IsRecon && line.NoArgs && line.EndsCommand))))
             {
-                return;
+                Judge(view, line, ShellCommandPosition.LeadingOperator, i, weakSeparator: false, f);
             }
+        }
+        else if (k == i)
+        {
+            Judge(view, ShellCommandReader.Read(s, i), ShellCommandPosition.InputStart, i, weakSeparator: false, f);
         }
     }
 
-    private static void InspectView(DecodedView view, FindingCollector f)
+    // '; id  or  " whoami: a quote that closes the application's string, then a command with no prose after it.
+    private static void InspectAfterQuote(DecodedView view, ReadOnlySpan<char> s, int quoteAt, FindingCollector f)
     {
-        var s = view.Text.AsSpan();
-
-        // Input start, possibly after a quote that closes the application's string or leading operators.
-        var i = ShellTokenizer.SkipBlanks(s, 0);
-        var leading = false;
-        if (i < s.Length && s[i] is '\'' or '"')
+        var k = ShellTokenizer.SkipBlanks(s, quoteAt + 1);
+        if (k >= s.Length || ShellTokenizer.IsOperatorChar(s[k]) || s[k] is '\'' or '"')
         {
-            var k = ShellTokenizer.SkipBlanks(s, i + 1);
-            if (k < s.Length && !ShellTokenizer.IsOperatorChar(s[k]) && s[k] is not '\'' and not '"' && FirstWordIsCommand(s, k))
+            return;
+        }
+
+        var line = ShellCommandReader.Read(s, k);
+        if (!line.IsKnown || line.Call)
+        {
+            return;
+        }
+
+        var close = s[line.Word.Start..].IndexOf(s[quoteAt]);
+        if (close >= 0)
+        {
+            var rest = s[(line.Word.Start + close + 1)..].Trim();
+            if (rest.Length > 0 && !ShellTokenizer.IsOperatorChar(rest[0]))
             {
-                i = k;
-                leading = true;
+                return; // "readlink -m" quoted inside prose
             }
         }
 
-        var ops = 0;
-        while (i < s.Length && (s[i] is ';' or '|' or '&' or '\n' or '\r' or '^' or '<' or '>' or '$' || ShellTokenizer.IsBlank(s[i])) && ops < 8)
+        // 'Python to GNU Octave --> run': a quoted sentence that starts with a command name is prose.
+        if (line.Obfuscated || (line.Evidence > line.Plain && (line.Evidence > 0 || line.PipesToCommand)) || (line.IsRecon && line.NoArgs))
         {
-            if (s[i] == '$' && i + 1 < s.Length && s[i + 1] is '(' or '{' or '\'' or '"' || s[i] == '$' && i + 1 < s.Length && char.IsAsciiLetter(s[i + 1]))
-            {
-                break;
-            }
-
-            leading |= !ShellTokenizer.IsBlank(s[i]) && s[i] != '$';
-            i++;
-            ops++;
+            f.Add(line.Obfuscated ? ShellRules.ObfuscatedCommand : ShellRules.BreakoutCommand, view, quoteAt, line.End - quoteAt);
         }
+    }
 
-        CheckCommandAt(view, s, i, leading ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.InputStart, f, quoteOnly: leading && ops == 0);
-
+    private static void ScanCommandPositions(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
         for (var p = 0; p < s.Length; p++)
         {
             var c = s[p];
-            switch (c)
+            if (ShellTokenizer.IsSeparator(c) && !InHtmlEntity(s, p))
             {
-                case ';' or '\n' or '\r' or '|' or '&':
-                    {
-                        var q = p + 1;
-                        while (q < s.Length && s[q] is '|' or '&' or ';' or '\n' or '\r')
-                        {
-                            q++;
-                        }
+                p = AtSeparator(view, s, p, f) - 1;
+            }
+            else if (c == '`' && p + 1 < s.Length && s[p + 1] == '`')
+            {
+                while (p + 1 < s.Length && s[p + 1] == '`')
+                {
+                    p++; // ``literal`` and ``` fences are markup; an empty `` inside a word is read by the tokenizer
+                }
+            }
+            else if (c == '`')
+            {
+                if (BacktickIsSubstitution(s, p))
+                {
+                    Judge(view, ShellCommandReader.Read(s, p + 1), ShellCommandPosition.Substitution, p, weakSeparator: false, f);
+                }
 
-                        var single = q == p + 1 && c is '|' or '&';
-                        var position = IsShortPrefix(s, p, single) ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.ChainOperator;
-                        CheckCommandAt(view, s, q, position, f, pipe: c == '|' && q == p + 1, opStart: p);
-                        p = q - 1;
-                        break;
-                    }
-                case '`':
-                    {
-                        // Markdown code spans (`tail -f` in prose) look like backtick substitution; a substitution that
-                        // injects is glued to a value or operator, or starts the input.
-                        var glued = p == 0 || !char.IsWhiteSpace(s[p - 1]) && s[p - 1] is not '(' and not '"' and not '\'';
-                        if (glued)
-                        {
-                            CheckCommandAt(view, s, p + 1, ShellCommandPosition.Substitution, f, opStart: p);
-                        }
-
-                        var close = s[(p + 1)..].IndexOf('`');
-                        p = close < 0 ? p : p + 1 + close;
-                        break;
-                    }
-                case '$' when p + 1 < s.Length && s[p + 1] == '(' && (p + 2 >= s.Length || s[p + 2] != '('):
-                    CheckCommandAt(view, s, p + 2, ShellCommandPosition.Substitution, f, opStart: p);
-                    break;
-                case '$' when ShellTokenizer.IfsAt(s, p) > 0:
-                    f.Add(Cat, "cmd.ifs_separator", 0.8, view, p, ShellTokenizer.IfsAt(s, p), "$IFS used as a space to smuggle arguments past filters");
-                    break;
-                case '/' when Scanning.At(s, p, "/dev/tcp/") || Scanning.At(s, p, "/dev/udp/"):
-                    f.Add(Cat, "cmd.reverse_shell", 0.92, view, p, 9, "bash /dev/tcp socket, the usual reverse-shell channel");
-                    break;
-                case '=' when p + 2 < s.Length && s[p + 1] == '$' && s[p + 2] is '\'' or '"' or '\\':
-                    CheckVariableExecution(view, s, p, f);
-                    break;
+                var close = s[(p + 1)..].IndexOf('`');
+                p = close < 0 ? p : p + 1 + close;
+            }
+            else if (c is '$' or '<' or '>' && p + 2 < s.Length && s[p + 1] == '(' && s[p + 2] != '(')
+            {
+                Judge(view, ShellCommandReader.Read(s, p + 2), ShellCommandPosition.Substitution, p, weakSeparator: false, f);
             }
         }
     }
 
-    // "FAIL||id", "a);id", "$&&dir": a few characters before the operator are typically the end of the
-    // application's own argument.
-    private static bool IsShortPrefix(ReadOnlySpan<char> s, int opIndex, bool singlePipeOrAmpersand)
+    // Returns the index after the separator run.
+    private static int AtSeparator(DecodedView view, ReadOnlySpan<char> s, int p, FindingCollector f)
     {
-        var prefix = s[..opIndex].Trim();
-        if (prefix.Length > 4 || prefix.IndexOfAny(' ', '\t') >= 0)
+        var q = p + 1;
+        while (q < s.Length && ShellTokenizer.IsSeparator(s[q]) && q - p < 4)
+        {
+            q++;
+        }
+
+        var single = q == p + 1 && s[p] is '|' or '&';
+        var position = IsBreakoutPrefix(s[..p], single) ? ShellCommandPosition.LeadingOperator : ShellCommandPosition.ChainOperator;
+        var line = ShellCommandReader.Read(s, q);
+        if (single && s[p] == '|' && PipesIntoInterpreter(s, p, line))
+        {
+            f.Add(ShellRules.PipeToShell, view, p, line.End - p);
+        }
+
+        Judge(view, line, position, p, single && s[..p].Trim().Length > 0, f);
+        return q;
+    }
+
+    // &lt; &quot; &#39;: the ampersand and semicolon of an HTML character reference are not shell separators.
+    private static bool InHtmlEntity(ReadOnlySpan<char> s, int p)
+    {
+        if (s[p] == '&')
+        {
+            var end = s[(p + 1)..].IndexOf(';');
+            return end is > 0 and <= 8 && s.Slice(p + 1, end).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#") < 0;
+        }
+
+        if (s[p] != ';')
         {
             return false;
         }
 
-        // "tcsh | csh", "Blob & File": a bare word before a single | or & is an ordinary list, not a breakout.
-        return !singlePipeOrAmpersand || prefix.IndexOfAnyInRange('a', 'z') < 0 && prefix.IndexOfAnyInRange('A', 'Z') < 0 || prefix.IndexOfAny(")'\"") >= 0;
+        var amp = s[Math.Max(0, p - 9)..p].LastIndexOf('&');
+        var start = Math.Max(0, p - 9) + amp + 1;
+        return amp >= 0 && p > start && s[start..p].IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#") < 0;
     }
 
-    private static bool FirstWordIsCommand(ReadOnlySpan<char> s, int i) =>
-        ShellTokenizer.TryReadWord(s, ref i, out var w) && ShellVocabulary.IsCommand(w.Text);
-
-    private static void CheckVariableExecution(DecodedView view, ReadOnlySpan<char> s, int eq, FindingCollector f)
+    // Markdown code spans (`tail -f` in prose) look like substitution; an injected one is glued to a value or an
+    // operator, starts the input (possibly after the quote it breaks out of), or is a call's argument (print(`id`)).
+    private static bool BacktickIsSubstitution(ReadOnlySpan<char> s, int p)
     {
-        var nameStart = eq;
-        while (nameStart > 0 && Scanning.IsIdentChar(s[nameStart - 1]))
+        if (p == 0 || (p == 1 && s[0] is '\'' or '"'))
         {
-            nameStart--;
+            return true;
         }
 
-        if (nameStart == eq)
+        var before = s[p - 1];
+        if (before == '(')
+        {
+            return p >= 2 && (Scanning.IsIdentChar(s[p - 2]) || s[p - 2] == '$');
+        }
+
+        return !char.IsWhiteSpace(before) && before is not '"' and not '\'';
+    }
+
+    // "FAIL||id", "a);id", "host=x|id", "8.8.8.8 && id": the text before the operator is one short token, the end
+    // of the application's own value; "tcsh | csh" and "Blob & File" are ordinary lists.
+    private static bool IsBreakoutPrefix(ReadOnlySpan<char> before, bool singlePipeOrAmpersand)
+    {
+        var prefix = before.Trim();
+        if (prefix.Length == 0)
+        {
+            return true;
+        }
+
+        if (prefix.Length > 64 || prefix.IndexOfAny(" \t\n\r") >= 0)
+        {
+            return false;
+        }
+
+        var hasLetters = prefix.IndexOfAnyInRange('a', 'z') >= 0 || prefix.IndexOfAnyInRange('A', 'Z') >= 0;
+        var valueShaped = prefix.IndexOfAny("=.:/'\")]") >= 0 || prefix.IndexOfAnyInRange('0', '9') >= 0;
+        return prefix.Length <= 4
+            ? !singlePipeOrAmpersand || !hasLetters || prefix.IndexOfAny(")'\"") >= 0
+            : valueShaped;
+    }
+
+    // echo aWQ= | base64 -d | sh, curl -s http://x/s | bash, echo id|$0: a command's output run by an interpreter.
+    private static bool PipesIntoInterpreter(ReadOnlySpan<char> s, int pipe, ShellCommandLine target)
+    {
+        if (target.Word.Text is null || !ShellVocabulary.IsInterpreter(target.Name) || target.Plain > 0)
+        {
+            return false;
+        }
+
+        var segment = s[..pipe].LastIndexOfAny(";&\n\r`(");
+        var previousPipe = s[..pipe].LastIndexOf('|');
+        var from = Math.Max(segment, previousPipe) + 1;
+        while (from < pipe && s[from] is '\'' or '"' or '<' or '^' or ' ')
+        {
+            from++;
+        }
+
+        var left = ShellCommandReader.Read(s, from);
+        return left.IsKnown && left.Args >= 1;
+    }
+
+    private static void Judge(DecodedView view, ShellCommandLine line, ShellCommandPosition position, int start, bool weakSeparator, FindingCollector f)
+    {
+        if (line.Kind == CommandWordKind.None || line.Call)
         {
             return;
         }
 
-        var name = s[nameStart..eq];
-        for (var k = eq; k + name.Length < s.Length; k++)
-        {
-            if (s[k] == '$' && s.Slice(k + 1, name.Length).SequenceEqual(name) && k > 0 && s[k - 1] is ';' or '&' or '|' or '\n' or ' ')
+        // pass'w'd typed as a search term spells a command but runs nothing: at the input start an obfuscated word
+        // needs arguments or a command that reveals something on its own.
+        var obfuscated = line.Obfuscated && (position != ShellCommandPosition.InputStart || line.IsRecon || line.Evidence > 0);
+        var rule = line.GlobPath && position != ShellCommandPosition.InputStart ? ShellRules.GlobPath
+            : obfuscated ? ShellRules.ObfuscatedCommand
+            : line.BraceForm && line.IsKnown ? ShellRules.BraceExpansion
+            : position switch
             {
-                f.Add(Cat, "cmd.variable_execution", 0.88, view, nameStart, k + name.Length + 1 - nameStart, "a command stored in a shell variable and then executed");
-                return;
-            }
+                ShellCommandPosition.LeadingOperator => AfterBreakout(line, weakSeparator),
+                ShellCommandPosition.ChainOperator => AfterChain(line, weakSeparator),
+                ShellCommandPosition.Substitution => InSubstitution(line),
+                _ => AtInputStart(line),
+            };
+        if (rule is not null)
+        {
+            f.Add(rule, view, start, Math.Max(1, line.End - start));
         }
     }
 
-    private static void CheckCommandAt(DecodedView view, ReadOnlySpan<char> s, int i, ShellCommandPosition position, FindingCollector f, bool pipe = false, int opStart = -1, bool quoteOnly = false)
+    private static bool SentenceCase(string name) =>
+        name.Length > 1 && char.IsAsciiLetterUpper(name[0]) && name.AsSpan(1).IndexOfAnyInRange('A', 'Z') < 0;
+
+    private static RuleDefinition? AfterBreakout(ShellCommandLine line, bool weakSeparator) => line.Kind switch
     {
-        var k = ShellTokenizer.SkipBlanks(s, i);
-        if (k < s.Length && s[k] == '{')
-        {
-            k++; // brace group or expansion: {cat,/etc/passwd}
-        }
+        CommandWordKind.Known when line.Evidence > 0 || line.PipesToCommand || line.IsRecon => ShellRules.BreakoutCommand,
+        CommandWordKind.Known when line.NoArgs => weakSeparator ? ShellRules.ChainedName : ShellRules.BreakoutCommand,
+        CommandWordKind.Known => weakSeparator ? ShellRules.ChainedName : ShellRules.BreakoutName,
+        CommandWordKind.Path when (line.NoArgs && line.RunnablePath) || line.Evidence > 0 => ShellRules.BreakoutCommand,
+        CommandWordKind.Variable when line.Evidence > 0 => ShellRules.BreakoutCommand,
+        _ when line.Evidence >= 2 => ShellRules.ChainedInvocation,
+        _ => null,
+    };
 
-        if (!ShellTokenizer.TryReadWord(s, ref k, out var word))
-        {
-            return;
-        }
+    private static RuleDefinition? AfterChain(ShellCommandLine line, bool weakSeparator) => line.Kind switch
+    {
+        // "Work hard; sleep 8 hours": inside text the shell-shaped words must outweigh the plain ones.
+        CommandWordKind.Known when line.Strength >= 3 && (line.Evidence > line.Plain || line.Evidence >= 3 || line.PipesToCommand || line.Plain == 0) => ShellRules.ChainedCommand,
+        CommandWordKind.Known when line.IsRecon && line.NoArgs && line.EndsCommand && !weakSeparator => ShellRules.ChainedCommand,
+        CommandWordKind.Known => ShellRules.ChainedName,
+        _ when line.Evidence >= 3 => ShellRules.ChainedInvocation,
+        _ => null,
+    };
 
-        var text = word.Text;
-        var braceArgs = false;
-        var comma = text.IndexOf(',', StringComparison.Ordinal);
-        if (comma > 0 && word.Start > 0 && s[word.Start - 1] == '{')
-        {
-            text = text[..comma];
-            braceArgs = true;
-        }
-
-        if (!ShellVocabulary.IsCommand(text))
-        {
-            return;
-        }
-
+    private static RuleDefinition? InSubstitution(ShellCommandLine line)
+    {
         // $( ) and backticks are Unix shell syntax, and Unix command names are case-sensitive: $(VER) is a make
         // variable, not the Windows ver command.
-        if (position == ShellCommandPosition.Substitution && text.Any(char.IsAsciiLetterUpper))
+        if (line.Name.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0)
         {
-            return;
+            return null;
         }
 
-        var afterWord = ShellTokenizer.SkipBlanks(s, word.End);
-        if (afterWord < s.Length && s[afterWord] == '(')
+        return line.Kind switch
         {
-            return; // name( is a function call in some language, a syntax error for the shell
-        }
-
-        var recon = ShellVocabulary.IsRecon(text);
-        var args = 0;
-        var shellish = braceArgs;
-        var plain = 0;
-        var firstShellish = false;
-        var end = word.End;
-        var stem = ShellVocabulary.StripPathAndExtension(text).ToString().ToLowerInvariant();
-        while (args < 6)
-        {
-            var before = k;
-            if (!ShellTokenizer.TryReadWord(s, ref k, out var arg))
-            {
-                var at = ShellTokenizer.SkipBlanks(s, before);
-                if (at < s.Length && s[at] is '>' or '<' && !(s[at] == '<' && at + 1 < s.Length && s[at + 1] == '/'))
-                {
-                    var target = ShellTokenizer.SkipBlanks(s, at + 1 < s.Length && s[at + 1] is '>' or '&' ? at + 2 : at + 1);
-                    shellish |= target < s.Length && s[target] is '/' or '&' or '~' or '.' or '$' or '\\';
-                }
-                else if (at < s.Length && s[at] is '|' or ';' or '&' or '`' or '\n' or '\r')
-                {
-                    shellish |= args > 0 && args > plain;
-                }
-
-                break;
-            }
-
-            args++;
-            end = arg.End;
-            firstShellish |= args == 1 && IsShellishArgument(arg.Text, stem, args);
-            if (IsShellishArgument(arg.Text, stem, args))
-            {
-                shellish = true;
-            }
-            else
-            {
-                plain++;
-            }
-        }
-
-        var noArgs = args == 0;
-        var reachedEnd = ShellTokenizer.SkipBlanks(s, end) >= s.Length;
-        double confidence = position switch
-        {
-            ShellCommandPosition.LeadingOperator => shellish || recon || noArgs ? 0.9 : 0.55,
-            ShellCommandPosition.Substitution => shellish || recon ? 0.88 : noArgs ? 0.35 : 0.6,
-            ShellCommandPosition.ChainOperator => shellish || (recon && (noArgs || reachedEnd) && !pipe) ? 0.82 : 0.4,
-            _ => firstShellish ? 0.62 : recon && noArgs && text.Length >= 4 && reachedEnd ? 0.55 : 0,
+            CommandWordKind.Known when line.Evidence > 0 || line.PipesToCommand || line.IsRecon => ShellRules.Substitution,
+            CommandWordKind.Known => ShellRules.SubstitutionName,
+            CommandWordKind.Path when (line.NoArgs && line.RunnablePath) || line.Evidence > 0 => ShellRules.Substitution,
+            _ when line.Evidence >= 2 => ShellRules.Substitution,
+            _ => null,
         };
-
-        // "readlink -m". Closes: #1 quotes a command inside prose; a breakout leaves no prose after the quote.
-        if (quoteOnly && word.Start > 0)
-        {
-            var quote = s[ShellTokenizer.SkipBlanks(s, 0)];
-            var close = s[word.Start..].IndexOf(quote);
-            if (close >= 0)
-            {
-                var rest = s[(word.Start + close + 1)..].Trim();
-                if (rest.Length > 0 && !ShellTokenizer.IsOperatorChar(rest[0]))
-                {
-                    return;
-                }
-            }
-        }
-
-        if (quoteOnly && !(shellish || (recon && noArgs)))
-        {
-            // A leading quote alone ("Python package for ...") is not a breakout unless a real command line follows.
-            return;
-        }
-
-        if (confidence <= 0)
-        {
-            return;
-        }
-
-        var start = opStart >= 0 ? opStart : word.Start;
-        var rule = position switch
-        {
-            ShellCommandPosition.Substitution => "cmd.substitution",
-            ShellCommandPosition.InputStart => "cmd.command_line",
-            _ => "cmd.chained_command",
-        };
-        var reason = position switch
-        {
-            ShellCommandPosition.Substitution => "command substitution runs a command inside the argument",
-            ShellCommandPosition.InputStart => "the input is a shell command line with shell-shaped arguments",
-            _ => "shell operator followed by a command",
-        };
-        f.Add(Cat, rule, confidence, view, start, end - start, reason);
     }
 
-    private static bool IsShellishArgument(string a, string command, int position)
+    // "Sleep 8 hours" starts a sentence: a capitalised first word is prose, commands are typed in lower case.
+    private static RuleDefinition? AtInputStart(ShellCommandLine line) => SentenceCase(line.Name) ? null : line.Kind switch
     {
-        if (a.Length == 0)
-        {
-            return false;
-        }
-
-        var c0 = a[0];
-        if ((c0 == '-' && a.Length >= 2 && char.IsAsciiLetterOrDigit(a[1])) || c0 is '$' or '*' or '~' or '%' or '@')
-        {
-            return true;
-        }
-
-        if (c0 == '/' && a.Length >= 2 && a[1] != ' ')
-        {
-            return true;
-        }
-
-        if (a.StartsWith("./", StringComparison.Ordinal) || a.StartsWith("../", StringComparison.Ordinal) || a.Contains("://", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (a.Length >= 2 && char.IsAsciiLetter(c0) && a[1] == ':' && (a.Length == 2 || a[2] is '\\' or '/'))
-        {
-            return true;
-        }
-
-        if (a.All(ch => char.IsAsciiDigit(ch) || ch == '.') && command is "sleep" or "ping" or "timeout" or "nc" or "ncat" or "netcat" or "telnet" or "head" or "tail" or "kill")
-        {
-            return true;
-        }
-
-        if (IsIpAddress(a))
-        {
-            return true;
-        }
-
-        if (command is "net" or "net1" && a.ToLowerInvariant() is "user" or "users" or "localgroup" or "group" or "view" or "share" or "use" or "session" or "start" or "stop" or "accounts" or "config")
-        {
-            return true;
-        }
-
-        if (command is "which" or "whereis" && position == 1 && ShellVocabulary.IsCommand(a))
-        {
-            return true;
-        }
-
-        if (command is "reg" && a.ToLowerInvariant() is "add" or "query" or "delete" or "save" or "export")
-        {
-            return true;
-        }
-
-        return a.Contains('\\', StringComparison.Ordinal) && (a.Contains(":\\", StringComparison.Ordinal) || a.StartsWith("\\\\", StringComparison.Ordinal));
-    }
-
-    private static bool IsIpAddress(string a)
-    {
-        var dots = 0;
-        foreach (var ch in a)
-        {
-            if (ch == '.')
-            {
-                dots++;
-            }
-            else if (!char.IsAsciiDigit(ch))
-            {
-                return false;
-            }
-        }
-
-        return dots == 3;
-    }
+        CommandWordKind.Known when line.FirstArgShellish && line.Evidence >= 2 && line.Strength >= 4 => ShellRules.SystemCommandLine,
+        CommandWordKind.Known when line.FirstArgShellish || line.Strength >= 5 => ShellRules.CommandLine,
+        CommandWordKind.Known when line.IsRecon && line.NoArgs && line.ReachedEnd && line.Name.Length >= 4 && line.Name.Count('/') != 1 => ShellRules.ReconCommand,
+        CommandWordKind.Path when line.Evidence >= 2 => ShellRules.CommandLine,
+        _ => null,
+    };
 }
