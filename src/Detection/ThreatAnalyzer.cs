@@ -31,20 +31,20 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     [
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
+        new SqlInjectionDetector(),
+        new XPathInjectionDetector(),
+        new NoSqlInjectionDetector(),
     ];
 
     private static readonly IThreatDetector[] Detectors =
     [
-        new SqlInjectionDetector(),
         new XssDetector(),
         new CommandInjectionDetector(),
         new PathTraversalDetector(),
-        new XPathInjectionDetector(),
         new XxeDetector(),
         new TemplateInjectionDetector(),
         new CodeInjectionDetector(),
         new Log4ShellDetector(),
-        new NoSqlInjectionDetector(),
         new PrototypePollutionDetector(),
         new HeaderInjectionDetector(),
         new UrlTargetDetector(),

@@ -7,5 +7,8 @@ internal static class BuiltInRules
     [
         .. Ldap.LdapRules.All,
         .. Xml.SsiRules.All,
+        .. Sql.SqlRules.All,
+        .. Xml.XPathRules.All,
+        .. Web.NoSqlRules.All,
     ];
 }

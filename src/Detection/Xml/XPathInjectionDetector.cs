@@ -8,16 +8,15 @@ namespace InfiniteSecurity.Detection.Xml;
 /// <c>count(/*)</c>, <c>name(/*[1])</c>, <c>/child::node()</c>, <c>@*</c>, <c>comment()</c>, <c>string-length(</c>.
 /// Finding such XPath-only syntax is what separates XPath from SQL injection in a shared <c>' and ... '1'='1</c> shape.
 /// </summary>
-internal sealed class XPathInjectionDetector : IThreatDetector
+internal sealed class XPathInjectionDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.XPathInjection;
-
     private static readonly string[] NodeFunctions = ["count(", "name(", "local-name(", "string-length(", "substring(", "position()", "last()", "starts-with(", "contains(", "normalize-space(", "string(", "namespace-uri("];
     private static readonly string[] NodeTests = ["node()", "text()", "comment()", "processing-instruction(", "::", "/*", "@*", "//*", "[1]", "//user", "//@"];
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    public string Family => ThreatCategory.XPathInjection;
+
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        var view = input.Decoded;
         var s = view.Text.AsSpan();
         if (s.IndexOfAny('(', ':', '[') < 0)
         {
@@ -38,7 +37,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             var pathArgument = inner.Length > 0 && (inner[0] is '/' or '.' || (inner[0] == '@' && (inner.Length == 1 || inner[1] != '@'))) || inner.IndexOf("::", StringComparison.Ordinal) >= 0 || ContainsNodeTest(args[..Math.Min(args.Length, 40)]);
             if (pathArgument)
             {
-                Report(findings, view, at, fn.Length + Math.Min(inner.Length + 1, 40), 0.96, "xpath.node_probe", "XPath function applied to a document path (blind XPath probing)");
+                findings.Add(XPathRules.NodeProbe, view, at, fn.Length + Math.Min(inner.Length + 1, 40), "function applied to a document path");
                 return;
             }
         }
@@ -52,7 +51,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
                 var after = Scanning.SkipSpaces(s, at + zero.Length);
                 if (after < s.Length && s[after] is '=' or '<' or '>' or '!' && s[..at].IndexOfAny('\'', '"') >= 0)
                 {
-                    Report(findings, view, at, zero.Length + 4, 0.96, "xpath.node_probe", "XPath node function compared inside an injected predicate");
+                    findings.Add(XPathRules.NodeProbe, view, at, zero.Length + 4, "node function compared inside an injected predicate");
                     return;
                 }
             }
@@ -65,7 +64,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             var rest = s[(bracket + 1)..].TrimStart();
             if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
             {
-                Report(findings, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20), 0.92, "xpath.predicate_breakout", "closes the XPath predicate and unions another location path");
+                findings.Add(XPathRules.PredicateBreakout, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20));
                 return;
             }
         }
@@ -73,7 +72,7 @@ internal sealed class XPathInjectionDetector : IThreatDetector
         var axis = s.IndexOf("::", StringComparison.Ordinal);
         if (axis > 0 && IsAxis(s, axis))
         {
-            Report(findings, view, axis, 12, 0.9, "xpath.axis", "XPath axis step");
+            findings.Add(XPathRules.Axis, view, axis, 12);
         }
     }
 
@@ -104,7 +103,4 @@ internal sealed class XPathInjectionDetector : IThreatDetector
 
         return false;
     }
-
-    private static void Report(FindingCollector c, DecodedView v, int start, int len, double conf, string rule, string reason) =>
-        c.Add(Cat, rule, conf, v, start, len, reason);
 }
