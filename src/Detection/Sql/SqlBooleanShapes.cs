@@ -25,7 +25,7 @@ internal static class SqlBooleanShapes
 
     public static void Check(in SqlScan c, int i)
     {
-        if (!TryReadCondition(c, i, out var cond))
+        if (IsQueryStringSeparator(c.S, c.T, i) || !TryReadCondition(c, i, out var cond))
         {
             return;
         }
@@ -38,6 +38,14 @@ internal static class SqlBooleanShapes
 
         var last = c.T[Math.Max(i, cond.End - 1)];
         c.Add(rule, c.T[i].Start, End(last) - c.T[i].Start);
+    }
+
+    // a=5&&b=1: an empty parameter between two key=value pairs of a URL, glued to both.
+    private static bool IsQueryStringSeparator(ReadOnlySpan<char> s, List<SqlToken> t, int i)
+    {
+        var k = t[i];
+        return Is(s, k, "&&") && k.Start > 0 && i + 2 < t.Count && Scanning.IsIdentChar(s[k.Start - 1]) && t[i + 1].Kind == SqlTokenKind.Word
+            && t[i + 1].Start == End(k) && Is(s, t[i + 2], "=") && t[i + 2].Start == End(t[i + 1]);
     }
 
     private static RuleDefinition? Choose(in SqlScan c, int i, in Condition cond)
@@ -78,6 +86,12 @@ internal static class SqlBooleanShapes
             return SqlRules.BooleanOpenString;
         }
 
+        if (!c.Broke && i == 1 && t[0].Kind == SqlTokenKind.Number && cond.Comparison && (cond.End == n || t[cond.End].Kind is SqlTokenKind.Comment or SqlTokenKind.Logic))
+        {
+            // 1 AND a NOT BETWEEN 0 AND b, 7 OR GREATEST(a,b)=a: the value is a number and SQL grammar continues it.
+            return SqlRules.NumericCondition;
+        }
+
         return cond.SelfEqual ? SqlRules.SelfComparison : null;
     }
 
@@ -87,7 +101,7 @@ internal static class SqlBooleanShapes
         var s = c.S;
         var (t, n) = (c.T, c.N);
         cond = default;
-        var plainWords = 0;
+        var plainBefore = false;
         var j = i + 1;
         for (; j < n && j - i <= 14; j++)
         {
@@ -103,10 +117,14 @@ internal static class SqlBooleanShapes
                 return false;
             }
 
-            if (!cond.Comparison && k.Kind == SqlTokenKind.Word && !SqlVocabulary.CanFollowBreakout(Text(s, k)) && !(j + 1 < n && t[j + 1].Kind == SqlTokenKind.LeftParen) && ++plainWords >= 2)
+            // Two plain words in a row ("the price") are prose; SQL puts an operator, comma or paren between operands.
+            var plain = k.Kind == SqlTokenKind.Word && !SqlVocabulary.CanFollowBreakout(Text(s, k)) && !(j + 1 < n && t[j + 1].Kind == SqlTokenKind.LeftParen);
+            if (!cond.Comparison && plain && plainBefore)
             {
                 return false;
             }
+
+            plainBefore = plain;
 
             ReadConditionToken(s, t, j, ref cond);
         }
@@ -148,6 +166,18 @@ internal static class SqlBooleanShapes
         }
     }
 
+    /// <summary>Whether a comparison (operator or LIKE/IN/BETWEEN/IS form) follows within a few tokens of <paramref name="from"/>.</summary>
+    public static bool HasComparison(ReadOnlySpan<char> s, List<SqlToken> t, int from)
+    {
+        var cond = default(Condition);
+        for (var j = from; j < t.Count && j < from + 6; j++)
+        {
+            ReadConditionToken(s, t, j, ref cond);
+        }
+
+        return cond.Comparison;
+    }
+
     private static void FindSelfComparison(ReadOnlySpan<char> s, List<SqlToken> t, int i, ref Condition cond)
     {
         for (var k = i + 2; k + 1 < cond.End; k++)
@@ -164,9 +194,15 @@ internal static class SqlBooleanShapes
     // or 1, or 'x', or true — a lone truthy literal that ends the input or meets a comment.
     private static bool IsTruthyAlone(ReadOnlySpan<char> s, List<SqlToken> t, int i, int end)
     {
-        if (end != i + 2 || !(end == t.Count || t[end].Kind == SqlTokenKind.Comment))
+        if (end <= i + 1 || !(end == t.Count || t[end].Kind == SqlTokenKind.Comment))
         {
             return false;
+        }
+
+        if (end != i + 2)
+        {
+            // or ''-', or 1*1: an expression of literals only.
+            return IsLiteralExpression(s, t, i + 1, end);
         }
 
         var k = t[i + 1];

@@ -61,6 +61,26 @@ internal static class SqlGrammar
     public static ReadOnlySpan<char> Content(ReadOnlySpan<char> s, SqlToken k) =>
         k.Kind == SqlTokenKind.String ? Text(s, k).Trim(s[k.Start]) : Text(s, k);
 
+    /// <summary>Literals joined by arithmetic or concatenation operators (or adjacent strings): '' - '', 1*1, 'a' 'b'.</summary>
+    public static bool IsLiteralExpression(ReadOnlySpan<char> s, List<SqlToken> t, int from, int end)
+    {
+        if (end - from > 7 || end <= from || !IsLiteral(t[from]) || !IsLiteral(t[end - 1]))
+        {
+            return false;
+        }
+
+        for (var k = from + 1; k < end; k++)
+        {
+            var ok = IsLiteral(t[k]) ? !IsLiteral(t[k - 1]) || t[k].Kind == SqlTokenKind.String && t[k - 1].Kind == SqlTokenKind.String : IsArithmetic(s, t[k]) && IsLiteral(t[k - 1]);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static bool StartsWithValueThenParen(List<SqlToken> t) =>
         t.Count > 2 && t[0].Kind is SqlTokenKind.Number or SqlTokenKind.Word && t[1].Kind == SqlTokenKind.RightParen;
 
@@ -72,7 +92,7 @@ internal static class SqlGrammar
             SqlTokenKind.Number or SqlTokenKind.Variable or SqlTokenKind.LeftParen => true,
             SqlTokenKind.String => k.Closed && j + 1 < t.Count && t[j + 1].Kind is SqlTokenKind.Comma or SqlTokenKind.Operator or SqlTokenKind.Logic or SqlTokenKind.Word,
             SqlTokenKind.Operator => Is(s, k, "*"),
-            SqlTokenKind.Word => (j + 1 < t.Count && t[j + 1].Kind is SqlTokenKind.LeftParen or SqlTokenKind.Comma)
+            SqlTokenKind.Word => (j + 1 < t.Count && (t[j + 1].Kind is SqlTokenKind.LeftParen or SqlTokenKind.Comma || Is(s, t[j + 1], "||")))
                 || Is(s, k, "case") || Is(s, k, "distinct") || Is(s, k, "top") || Is(s, k, "all") || Is(s, k, "null")
                 || (j + 1 < t.Count && Is(s, t[j + 1], "from") && j + 2 < t.Count && t[j + 2].Kind == SqlTokenKind.Word),
             _ => false,
@@ -113,7 +133,8 @@ internal static class SqlGrammar
             "if" => next.Kind == SqlTokenKind.LeftParen || FindWord(s, t, j + 1, "waitfor", 12) > 0,
             "shutdown" => true,
             "grant" => FindWord(s, t, j + 1, "to", 8) > 0,
-            "copy" => next.Kind == SqlTokenKind.Word && (FindWord(s, t, j + 1, "to", 4) > 0 || FindWord(s, t, j + 1, "from", 4) > 0),
+            "copy" => next.Kind is SqlTokenKind.Word or SqlTokenKind.LeftParen && (FindWord(s, t, j + 1, "to", 16) > 0 || FindWord(s, t, j + 1, "from", 4) > 0),
+            "backup" or "restore" => Is(s, next, "database") || Is(s, next, "log"),
             _ => false,
         };
     }

@@ -28,7 +28,7 @@ internal sealed class SqlInjectionDetector : IViewDetector
 
     public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        if (view.Text.AsSpan().IndexOfAny(SqlTriggers) < 0 && !BenignPrefilter.ContainsKeyword(view.Text))
+        if (view.Text.AsSpan().IndexOfAny(SqlTriggers) < 0 && !BenignPrefilter.ContainsKeyword(view.Text) && !view.Text.Contains("::", StringComparison.Ordinal))
         {
             return;
         }
@@ -142,6 +142,30 @@ internal sealed class SqlInjectionDetector : IViewDetector
         {
             c.Add(SqlRules.ClauseAfterBreakout, c.Breakout, End(t[Math.Min(n - 1, first + 2)]) - c.Breakout);
         }
+
+        if (afterQuote && c.Breakout <= 20 && first == 0 && IsOperatorContinuation(s, t))
+        {
+            c.Add(SqlRules.OperatorBreakout, c.Breakout, End(t[n - 1]) - c.Breakout);
+        }
+    }
+
+    // '-', '+'1, 1'*'  — an operator and the literal the application's quote closes; ' ' — two adjacent strings.
+    private static bool IsOperatorContinuation(ReadOnlySpan<char> s, List<SqlToken> t)
+    {
+        var end = t[^1].Kind == SqlTokenKind.Comment ? t.Count - 1 : t.Count;
+        if (end < 1)
+        {
+            return false;
+        }
+
+        if (end == 1)
+        {
+            return t[0].Kind == SqlTokenKind.String && Content(s, t[0]).IsWhiteSpace() && End(t[0]) == s.Length;
+        }
+
+        // A number at the end needs a comment after it: 5'=6 is a height, '=0-- is not.
+        var closedByApp = t[end - 1].Kind == SqlTokenKind.String || end < t.Count;
+        return end >= 2 && (IsArithmetic(s, t[0]) || IsComparison(s, t[0])) && closedByApp && IsLiteralExpression(s, t, 1, end);
     }
 
     private static void CheckToken(in SqlScan c, int i, ref int weakFunctions)
@@ -160,7 +184,8 @@ internal sealed class SqlInjectionDetector : IViewDetector
             case SqlTokenKind.Word:
                 CheckWord(c, i, ref weakFunctions);
                 break;
-            case SqlTokenKind.Variable when tok.Length > 2 && s[tok.Start + 1] == '@' && (tok.Start == 0 || !Scanning.IsIdentChar(s[tok.Start - 1])):
+            // @@version, not an @@PLACEHOLDER@@ macro in a tracking URL.
+            case SqlTokenKind.Variable when tok.Length > 2 && s[tok.Start + 1] == '@' && (tok.Start == 0 || !Scanning.IsIdentChar(s[tok.Start - 1])) && (End(tok) >= s.Length || s[End(tok)] != '@'):
                 c.Add(SqlRules.Pick(c.Strong, SqlRules.ServerVariable, SqlRules.ServerVariableBare), tok.Start, tok.Length);
                 break;
             case SqlTokenKind.Semicolon when i + 1 < n && IsWordToken(t[i + 1]) && SqlVocabulary.IsStatementStarter(Text(s, t[i + 1])) && StackedStatementShape(s, t, i + 1):
@@ -172,11 +197,19 @@ internal sealed class SqlInjectionDetector : IViewDetector
             case SqlTokenKind.Comment when !tok.Closed:
                 c.Add(SqlRules.ExecutableComment, tok.Start, tok.Length);
                 break;
-            case SqlTokenKind.Operator when IsComparison(s, tok) && i > 0 && i + 1 < n && SameLiteral(s, t[i - 1], t[i + 1]):
+            case SqlTokenKind.Operator when i > 0 && i + 2 < n && IsTypeCast(s, t, i):
+                c.Add(SqlRules.Pick(c.Strong, SqlRules.TypeCast, SqlRules.TypeCastBare), t[i - 1].Start, End(t[i + 2]) - t[i - 1].Start);
+                break;
+            case SqlTokenKind.Operator when IsComparison(s, tok) && i > 0 && i + 1 < n && SameLiteral(s, t[i - 1], t[i + 1]) && !IsQueryParameter(s, t[i - 1], t[i + 1]):
                 c.Add(SqlRules.Pick(c.Strong, SqlRules.Tautology, SqlRules.TautologyBare), t[i - 1].Start, End(t[i + 1]) - t[i - 1].Start);
                 break;
         }
     }
+
+    // 1::int, '1'::text, (select ...)::varchar — a literal or parenthesised value cast with PostgreSQL's :: operator.
+    private static bool IsTypeCast(ReadOnlySpan<char> s, List<SqlToken> t, int i) =>
+        Is(s, t[i], ":") && Is(s, t[i + 1], ":") && t[i + 1].Start == t[i].Start + 1 && t[i - 1].Kind is SqlTokenKind.Number or SqlTokenKind.String or SqlTokenKind.RightParen
+        && t[i + 2].Kind == SqlTokenKind.Word && SqlVocabulary.IsTypeName(Text(s, t[i + 2]));
 
     private static void CheckWord(in SqlScan c, int i, ref int weakFunctions)
     {
@@ -235,11 +268,20 @@ internal sealed class SqlInjectionDetector : IViewDetector
             j++;
         }
 
-        if (j < n && Is(s, t[j], "select"))
+        // A select list must follow (UNION SELECT 1,2 / NULL-- / name FROM t), not prose: "union select keyword usage".
+        if (j < n && Is(s, t[j], "select") && (j + 1 == n || StartsSelectList(s, t, j + 1) || IsLoneColumn(s, t, j + 1)))
         {
             c.Add(SqlRules.UnionSelect, t[i].Start, End(t[j]) - t[i].Start);
         }
     }
+
+    // &6=6& is a key=value pair of a query string, not a comparison.
+    private static bool IsQueryParameter(ReadOnlySpan<char> s, SqlToken left, SqlToken right) =>
+        left.Start > 0 && s[left.Start - 1] == '&' && (End(right) == s.Length || s[End(right)] == '&');
+
+    private static bool IsLoneColumn(ReadOnlySpan<char> s, List<SqlToken> t, int j) =>
+        t[j].Kind is SqlTokenKind.Word or SqlTokenKind.String && !Text(s, t[j]).ContainsAnyExceptInRange((char)0x20, (char)0x7E)
+        && (j + 1 == t.Count || t[j + 1].Kind is SqlTokenKind.Comment or SqlTokenKind.Semicolon or SqlTokenKind.RightParen);
 
     private static void CheckSelect(in SqlScan c, int i)
     {

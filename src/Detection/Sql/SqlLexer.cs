@@ -62,8 +62,7 @@ internal static class SqlLexer
                 return Single(SqlTokenKind.Semicolon, i, tokens);
             case '#':
             case '-' when i + 1 < s.Length && s[i + 1] == '-':
-                tokens.Add(new SqlToken(SqlTokenKind.Comment, i, s.Length - i));
-                return s.Length;
+                return LexLineComment(s, i, tokens);
             case '/' when i + 1 < s.Length && s[i + 1] == '*':
                 return LexBlockComment(s, i, tokens);
             case '*' when i + 1 < s.Length && s[i + 1] == '/':
@@ -99,6 +98,21 @@ internal static class SqlLexer
         var next = closed ? end + 1 : s.Length;
         tokens.Add(new SqlToken(c == '`' ? SqlTokenKind.Word : SqlTokenKind.String, i, next - i, closed));
         return next;
+    }
+
+    // -- and # run to the end of the line: 1--x<LF>AND 1=1 still reaches the database as 1 AND 1=1. A comment
+    // that ends the input truncates the application's query and is a token.
+    private static int LexLineComment(ReadOnlySpan<char> s, int i, List<SqlToken> tokens)
+    {
+        // Only in short values: a long text with a "-- " line in it is prose or code, not a payload.
+        var newline = s[i..].IndexOfAny('\n', '\r');
+        if (newline is >= 0 and <= 40 && s.Length <= 400 && s[(i + newline + 1)..].IndexOfAnyExcept(" \t\r\n") >= 0)
+        {
+            return i + newline + 1;
+        }
+
+        tokens.Add(new SqlToken(SqlTokenKind.Comment, i, s.Length - i));
+        return s.Length;
     }
 
     private static int LexBlockComment(ReadOnlySpan<char> s, int i, List<SqlToken> tokens)
@@ -178,6 +192,11 @@ internal static class SqlLexer
         if (end > numeric && IsGluedKeyword(s[numeric..end]))
         {
             end = numeric;
+        }
+        else if (end > numeric + 1 && s[numeric] is 'e' or 'E' or 'd' or 'D' or 'f' or 'F' && IsGluedKeyword(s[(numeric + 1)..end]))
+        {
+            // 0eUNION, 1DUNION: an empty exponent or Oracle's double/float suffix, then the keyword.
+            end = numeric + 1;
         }
 
         tokens.Add(new SqlToken(SqlTokenKind.Number, i, end - i));

@@ -152,6 +152,18 @@ internal static class SqlRules
     public static readonly RuleDefinition SelfComparison = R("sqli.self_comparison", 0.75,
         "boolean operator and a comparison of an operand with itself");
 
+    public static readonly RuleDefinition NumericCondition = R("sqli.numeric_condition", 0.8,
+        "a numeric value continued by a boolean operator and a SQL condition");
+
+    public static readonly RuleDefinition OperatorBreakout = R("sqli.operator_breakout", 0.7,
+        "quote closed and an arithmetic or concatenation operator continues the expression");
+
+    public static readonly RuleDefinition TypeCast = R("sqli.type_cast", 0.85,
+        "PostgreSQL :: cast of a literal to a SQL type after the breakout (error-based probing)");
+
+    public static readonly RuleDefinition TypeCastBare = R("sqli.type_cast_bare", 0.6,
+        "PostgreSQL :: cast of a literal to a SQL type");
+
     public static readonly RuleDefinition[] All =
     [
         CommentTruncation, TerminatedTruncation, TerminatedTruncationBare, StackedQuery, StackedQueryBare,
@@ -161,7 +173,8 @@ internal static class SqlRules
         SystemCatalogBare, Conditional, ConditionalBare, OrderByProbe, OrderByProbeBare, ServerVariable,
         ServerVariableBare, HexEncodedStatement, ExecutableComment, Tautology, TautologyBare, FunctionChain,
         BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition,
-        BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison,
+        BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition, OperatorBreakout,
+        TypeCast, TypeCastBare,
     ];
 
     /// <summary>
@@ -183,7 +196,8 @@ internal static class SqlRules
         [OrderByProbe, OrderByProbeBare],
         [ServerVariable, ServerVariableBare],
         [Tautology, TautologyBare],
-        [BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition, BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison],
+        [BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition, BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition],
+        [OperatorBreakout], [TypeCast, TypeCastBare],
         [ClauseAfterBreakout], [UnionSelect], [SelectInto], [HexEncodedStatement], [ExecutableComment], [FunctionChain],
     ];
 
