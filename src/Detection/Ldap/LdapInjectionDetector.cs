@@ -28,6 +28,11 @@ internal sealed class LdapInjectionDetector : IViewDetector
             f.Add(LdapRules.NulTruncation, view, closeAll, 3);
         }
 
+        if (CheckWholeFilter(view, s, f))
+        {
+            return;
+        }
+
         var close = s.IndexOf(')');
         if (close < 0)
         {
@@ -80,6 +85,96 @@ internal sealed class LdapInjectionDetector : IViewDetector
             var at = Math.Max(s.IndexOf("(|(", StringComparison.Ordinal), s.IndexOf("(&(", StringComparison.Ordinal));
             f.Add(LdapRules.FilterOperator, view, at, 3);
         }
+    }
+
+    // (&(objectClass=*)(uid=x)), (cn=*), (|): the whole value is a filter with an operator or a wildcard, so the
+    // application pastes a filter it did not write; admin*) — a wildcard that closes the application's component.
+    private static bool CheckWholeFilter(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        var t = s.Trim();
+        if (t.Length is < 3 or > 512)
+        {
+            return false;
+        }
+
+        if (t[0] == '(')
+        {
+            var i = 0;
+            var shape = default(FilterShape);
+            if (ParseFilter(t, ref i, 0, ref shape) && i == t.Length && (shape.Operator || shape.Wildcard))
+            {
+                f.Add(LdapRules.CompleteFilter, view, s.IndexOf('('), t.Length);
+                return true;
+            }
+
+            return false;
+        }
+
+        var star = t.IndexOf("*)", StringComparison.Ordinal);
+        if (star > 0 && t.Length <= 40 && t[(star + 1)..].IndexOfAnyExcept(')') < 0 && t[..star].IndexOfAnyExcept(IdentChars) < 0)
+        {
+            f.Add(LdapRules.WildcardClose, view, s.IndexOf(t[0]) + star, t.Length - star);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> IdentChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@");
+
+    private struct FilterShape
+    {
+        public bool Operator;
+        public bool Wildcard;
+    }
+
+    // RFC 4515 filter = "(" ( ("&" / "|") *filter / "!" filter / attr op value ) ")"; empty lists are RFC 4526's
+    // absolute true and false. Each character is consumed once; depth is bounded.
+    private static bool ParseFilter(ReadOnlySpan<char> s, ref int i, int depth, ref FilterShape shape)
+    {
+        if (depth > 16 || i >= s.Length || s[i] != '(')
+        {
+            return false;
+        }
+
+        i++;
+        if (i < s.Length && s[i] is '&' or '|' or '!')
+        {
+            shape.Operator = true;
+            var not = s[i] == '!';
+            i++;
+            var count = 0;
+            while (i < s.Length && s[i] == '(')
+            {
+                if (!ParseFilter(s, ref i, depth + 1, ref shape))
+                {
+                    return false;
+                }
+
+                count++;
+            }
+
+            var ok = i < s.Length && s[i] == ')' && (!not || count == 1);
+            i++;
+            return ok;
+        }
+
+        var start = i;
+        if (!IsFilterItem(s, i))
+        {
+            return false;
+        }
+
+        while (i < s.Length && s[i] is not '(' and not ')')
+        {
+            shape.Wildcard |= s[i] == '*';
+            i++;
+        }
+
+        var closed = i < s.Length && s[i] == ')' && i > start;
+        i++;
+        return closed;
     }
 
     // attr=value, attr~=, attr>=, attr<=, attr=* with attr a descriptor or OID.

@@ -25,7 +25,79 @@ internal sealed class NoSqlInjectionDetector : IViewDetector
     public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
         var s = view.Text.AsSpan();
-        _ = CheckOperatorKeys(view, s, findings) || CheckJsBreakout(view, s, findings) || CheckShellApi(view, s, findings) || CheckTimeProbe(view, s, findings);
+        _ = CheckOperatorKeys(view, s, findings) || CheckJsBreakout(view, s, findings) || CheckJsStatementBreakout(view, s, findings)
+            || CheckWherePredicate(view, s, findings) || CheckShellApi(view, s, findings) || CheckTimeProbe(view, s, findings);
+    }
+
+    // x'; return true; var y=' , x' || 1==1// , '; sleep(5000); var y=' — the value leaves a JavaScript string of a
+    // $where predicate with ';', '||' or '&&' and continues with JavaScript (return, var, ==, this., sleep(, //).
+    private static bool CheckJsStatementBreakout(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
+        var quote = s.IndexOfAny('\'', '"');
+        if (quote < 0 || quote > 40 || s.Length > 300)
+        {
+            return false;
+        }
+
+        var k = Scanning.SkipSpaces(s, quote + 1);
+        var glue = k < s.Length && s[k] == ';' ? 1 : k + 1 < s.Length && s[k] is '|' or '&' && s[k + 1] == s[k] ? 2 : 0;
+        if (glue == 0)
+        {
+            return false;
+        }
+
+        var rest = s[(k + glue)..];
+        var sleep = Scanning.Find(rest, "sleep(");
+        if (sleep >= 0 && glue == 1 && (Scanning.Find(rest, "var ") >= 0 || rest.TrimEnd().EndsWith(";" + s[quote]) || rest.TrimEnd().EndsWith(s[quote].ToString())))
+        {
+            findings.Add(NoSqlRules.JsSleepBreakout, view, quote, Math.Min(s.Length - quote, 40));
+            return true;
+        }
+
+        var js = Scanning.Find(rest, "return ") >= 0 || Scanning.Find(rest, "var ") >= 0 || rest.IndexOf("==", StringComparison.Ordinal) >= 0
+            || rest.IndexOf("this.", StringComparison.Ordinal) >= 0 || rest.TrimEnd().EndsWith("//", StringComparison.Ordinal);
+        if (js)
+        {
+            // this.<field> has no meaning in SQL: the same breakout shape is a $where predicate.
+            var rule = rest.IndexOf("this.", StringComparison.Ordinal) >= 0 ? NoSqlRules.JsFieldBreakout : NoSqlRules.JsBreakout;
+            findings.Add(rule, view, quote, Math.Min(s.Length - quote, 40), "statement or operator after the string");
+        }
+
+        return js;
+    }
+
+    // A whole $where predicate as the value: this.field == 'x', 0;return true. (A serialised function() {...} is
+    // left alone: real forms post them.)
+    private static bool CheckWherePredicate(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
+        var t = s.Trim();
+        if (t.Length > 200)
+        {
+            return false;
+        }
+
+        var field = t.StartsWith("this.", StringComparison.Ordinal) ? FieldTest(t, 5) : false;
+        var ret = Scanning.Find(t, ";return ") is var r && r >= 0 && r <= 20 && (Scanning.Find(t, "return true") >= 0 || Scanning.Find(t, "return 1") >= 0 || Scanning.Find(t, "return this.") >= 0);
+        if (field || ret)
+        {
+            findings.Add(NoSqlRules.WherePredicate, view, 0, Math.Min(s.Length, 40));
+            return true;
+        }
+
+        return false;
+    }
+
+    // this.<field> followed by a JavaScript comparison or a method call.
+    private static bool FieldTest(ReadOnlySpan<char> s, int i)
+    {
+        var start = i;
+        while (i < s.Length && (Scanning.IsIdentChar(s[i]) || s[i] is '.' or '[' or ']'))
+        {
+            i++;
+        }
+
+        var k = Scanning.SkipSpaces(s, i);
+        return i > start && k + 1 < s.Length && ((s[k] is '=' or '!' && s[k + 1] == '=') || s[k] == '(');
     }
 
     // {"$ne": 1}, user[$ne]=1, $where: ... — an operator name in key position.
@@ -105,7 +177,7 @@ internal sealed class NoSqlInjectionDetector : IViewDetector
         }
 
         var endless = Scanning.Find(s, "while(true)") >= 0 || Scanning.Find(s, "while(1)") >= 0 || Scanning.Find(s, "for(;;)") >= 0;
-        if (loop >= 0 && (Scanning.Find(s, "new date") >= 0 || endless) && s.IndexOfAny('\'', '"') >= 0)
+        if (loop >= 0 && ((Scanning.Find(s, "new date") >= 0 && s.IndexOfAny('\'', '"') >= 0) || (endless && s.IndexOfAny("'\";") >= 0)))
         {
             findings.Add(NoSqlRules.JsTimeProbe, view, loop, Math.Min(s.Length - loop, 30));
             return true;
