@@ -121,7 +121,7 @@ internal static class SqlGrammar
             "select" => StartsSelectList(s, t, j + 1),
             "drop" or "create" or "alter" or "truncate" => IsSchemaObject(s, next),
             "insert" or "replace" => Is(s, next, "into"),
-            "delete" => Is(s, next, "from"),
+            "delete" => Is(s, next, "from") && TableThenClauseEnd(s, t, j + 2),
             "update" => FindWord(s, t, j + 1, "set", 4) > 0,
             "exec" or "execute" => ExecTarget(s, next),
             "desc" or "describe" => next.Kind == SqlTokenKind.Word && (j + 2 >= t.Count || t[j + 2].Kind is SqlTokenKind.Semicolon or SqlTokenKind.Comment),
@@ -138,6 +138,11 @@ internal static class SqlGrammar
             _ => false,
         };
     }
+
+    // DELETE FROM carts [WHERE ... | ; | -- | end]: one table name, not "delete from my list".
+    private static bool TableThenClauseEnd(ReadOnlySpan<char> s, List<SqlToken> t, int j) =>
+        j < t.Count && t[j].Kind == SqlTokenKind.Word
+        && (j + 1 == t.Count || t[j + 1].Kind is SqlTokenKind.Semicolon or SqlTokenKind.Comment or SqlTokenKind.RightParen || Is(s, t[j + 1], "where"));
 
     private static bool IsSchemaObject(ReadOnlySpan<char> s, SqlToken next) =>
         Is(s, next, "table") || Is(s, next, "database") || Is(s, next, "user") || Is(s, next, "procedure") || Is(s, next, "function")

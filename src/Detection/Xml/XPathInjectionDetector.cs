@@ -18,7 +18,7 @@ internal sealed class XPathInjectionDetector : IViewDetector
     public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
         var s = view.Text.AsSpan();
-        if (s.IndexOfAny('(', ':', '[') < 0)
+        if (s.IndexOfAny("(:[]") < 0)
         {
             return;
         }
@@ -58,8 +58,10 @@ internal sealed class XPathInjectionDetector : IViewDetector
         }
 
         // '] | //user/* : close the predicate and union another location path.
+        // '] and ')] : the quote, and a function call the predicate was in, closed before the bracket.
         var bracket = s.IndexOf("]", StringComparison.Ordinal);
-        if (bracket > 0 && s[bracket - 1] is '\'' or '"')
+        var quoteAt = bracket > 0 && s[bracket - 1] == ')' ? bracket - 2 : bracket - 1;
+        if (bracket > 0 && quoteAt >= 0 && s[quoteAt] is '\'' or '"')
         {
             var rest = s[(bracket + 1)..].TrimStart();
             if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
