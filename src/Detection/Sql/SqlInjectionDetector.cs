@@ -36,11 +36,12 @@ internal sealed class SqlInjectionDetector : IViewDetector
         var tokens = t_tokens ??= new List<SqlToken>(64);
         var shapes = t_shapes ??= new SqlShapeBuffer();
         shapes.Clear();
-        Lex(view, tokens, shapes);
+        LexInContexts(view, tokens, shapes);
+        LexJoined(view, tokens, shapes);
         shapes.Flush(findings);
     }
 
-    private static void Lex(DecodedView view, List<SqlToken> tokens, SqlShapeBuffer findings)
+    private static void LexInContexts(DecodedView view, List<SqlToken> tokens, SqlShapeBuffer findings)
     {
         foreach (var context in Contexts)
         {
@@ -58,6 +59,10 @@ internal sealed class SqlInjectionDetector : IViewDetector
             }
         }
 
+    }
+
+    private static void LexJoined(DecodedView view, List<SqlToken> tokens, SqlShapeBuffer findings)
+    {
         // Filters that delete comments join keywords: UN/**/ION SEL/**/ECT reaches the database as UNION SELECT.
         if (view.Text.Contains("/*", StringComparison.Ordinal))
         {
@@ -67,6 +72,50 @@ internal sealed class SqlInjectionDetector : IViewDetector
                 Evaluate(joined, tokens, broke: false, b, findings);
             }
         }
+
+        // Filters that delete a keyword once join its halves: UNIunionON SELselectECT.
+        var unnested = RemoveNestedKeywords(view.Text);
+        if (!ReferenceEquals(unnested, view.Text))
+        {
+            LexInContexts(new DecodedView(view.Name + "+unnested", unnested), tokens, findings);
+        }
+    }
+
+    private static readonly string[] StrippedKeywords = ["union", "select", "from", "where", "and", "or"];
+
+    // A keyword written inside its own halves (UNIunionON): letters on both sides and, once removed, the halves
+    // form the keyword again. Returns the same instance when there is none.
+    private static string RemoveNestedKeywords(string s)
+    {
+        foreach (var keyword in StrippedKeywords)
+        {
+            var at = s.IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
+            while (at > 0 && at + keyword.Length < s.Length)
+            {
+                var outer = at - 1;
+                while (outer >= 0 && char.IsAsciiLetter(s[outer]))
+                {
+                    outer--;
+                }
+
+                var end = at + keyword.Length;
+                var outerEnd = end;
+                while (outerEnd < s.Length && char.IsAsciiLetter(s[outerEnd]))
+                {
+                    outerEnd++;
+                }
+
+                if (outer + 1 < at && outerEnd > end && (at - outer - 1) + (outerEnd - end) == keyword.Length
+                    && string.Concat(s.AsSpan(outer + 1, at - outer - 1), s.AsSpan(end, outerEnd - end)).Equals(keyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    s = string.Concat(s.AsSpan(0, at), s.AsSpan(end));
+                }
+
+                at = s.IndexOf(keyword, Math.Min(at + 1, s.Length), StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return s;
     }
 
     private static string JoinComments(string s)

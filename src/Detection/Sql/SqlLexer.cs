@@ -32,7 +32,8 @@ internal static class SqlLexer
         while (i < s.Length && tokens.Count < MaxTokens)
         {
             var c = s[i];
-            i = char.IsWhiteSpace(c) || c == '\0' || c == '\u00A0' ? i + 1 : LexToken(s, i, tokens);
+            // MSSQL and MySQL take control characters (%01-%1F) and NBSP as blanks between tokens.
+            i = char.IsWhiteSpace(c) || c < ' ' || c == '\u00A0' ? i + 1 : LexToken(s, i, tokens);
         }
 
         // The application's own closing quote follows the input, so a string left open at the very end is closed by it.

@@ -15,7 +15,8 @@ internal sealed class NoSqlInjectionDetector : IViewDetector
     {
         "ne", "eq", "gt", "gte", "lt", "lte", "in", "nin", "regex", "where", "exists", "or", "and", "nor", "not", "expr",
         "elemmatch", "all", "size", "type", "mod", "text", "function", "accumulator", "lookup", "jsonschema", "options", "comment",
-        "exec", "set", "unset", "push", "rename",
+        "exec", "set", "unset", "push", "rename", "match", "group", "unionwith", "out", "merge", "project", "addfields",
+        "geowithin", "near", "bitsallset", "slice",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OperatorLookup = Operators.GetAlternateLookup<ReadOnlySpan<char>>();

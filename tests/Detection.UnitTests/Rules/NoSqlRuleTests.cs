@@ -9,6 +9,7 @@ public sealed class NoSqlRuleTests
     [TestCase("nosql.server_side_js", "{\"$where\": \"1\"}")]
     [TestCase("nosql.operator_injection", "pin[$gt]=")]
     [TestCase("nosql.operator_injection", "{\"pin\": {\"$ne\": 0}}")]
+    [TestCase("nosql.operator_injection", "[{\"$match\": {}}]")]
     [TestCase("nosql.js_breakout", "q' || 2==2//")]
     [TestCase("nosql.js_breakout", "q'; return 'a' == '")]
     [TestCase("nosql.js_field_breakout", "q' && this.pin.length > 1 //")]
