@@ -28,18 +28,16 @@ internal sealed class LdapInjectionDetector : IViewDetector
             f.Add(LdapRules.NulTruncation, view, closeAll, 3);
         }
 
-        if (CheckWholeFilter(view, s, f))
+        if (!CheckWholeFilter(view, s, f) && s.IndexOf(')') >= 0 && !CheckBreakout(view, s, f))
         {
-            return;
+            CheckWildcardComponents(view, s, f);
         }
+    }
 
-        var close = s.IndexOf(')');
-        if (close < 0)
-        {
-            return;
-        }
-
-        for (var i = close; i < s.Length; i++)
+    // ')' closes the application's component and '(' opens a new filter item or boolean operator.
+    private static bool CheckBreakout(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
+        for (var i = s.IndexOf(')'); i < s.Length; i++)
         {
             if (s[i] != ')')
             {
@@ -61,20 +59,26 @@ internal sealed class LdapInjectionDetector : IViewDetector
             var isOperator = item < s.Length && s[item] is '|' or '&' or '!';
             var isAssertion = IsFilterItem(s, isOperator ? item + 1 : item);
             var wildcardBefore = i > 0 && s[i - 1] == '*';
+            var from = Math.Max(0, i - 1);
             if (isOperator && (isAssertion || item + 1 >= s.Length || s[item + 1] is '(' or ')'))
             {
-                f.Add(LdapRules.BooleanBreakout, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1));
-                return;
+                f.Add(LdapRules.BooleanBreakout, view, from, Math.Min(s.Length, item + 16) - from);
+                return true;
             }
 
             if (isAssertion)
             {
-                f.Add(wildcardBefore ? LdapRules.WildcardBreakout : LdapRules.AssertionBreakout, view, Math.Max(0, i - 1), Math.Min(s.Length, item + 16) - Math.Max(0, i - 1));
-                return;
+                f.Add(wildcardBefore ? LdapRules.WildcardBreakout : LdapRules.AssertionBreakout, view, from, Math.Min(s.Length, item + 16) - from);
+                return true;
             }
         }
 
-        // (*)  *)(  (|(  — wildcard-only or operator-nesting components.
+        return false;
+    }
+
+    // (*)  *)(  (|(  — wildcard-only or operator-nesting components.
+    private static void CheckWildcardComponents(DecodedView view, ReadOnlySpan<char> s, FindingCollector f)
+    {
         var star = s.IndexOf("*)", StringComparison.Ordinal);
         if (star >= 0 && (s.IndexOf("(*", StringComparison.Ordinal) >= 0 || s.IndexOf(")(", StringComparison.Ordinal) >= 0))
         {

@@ -18,11 +18,21 @@ internal sealed class XPathInjectionDetector : IViewDetector
     public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
         var s = view.Text.AsSpan();
-        if (s.IndexOfAny("(:[]") < 0)
+        if (s.IndexOfAny("(:[]") < 0 || CheckNodeFunctions(view, s, findings) || CheckNodeComparison(view, s, findings) || CheckPredicateBreakout(view, s, findings))
         {
             return;
         }
 
+        var axis = s.IndexOf("::", StringComparison.Ordinal);
+        if (axis > 0 && IsAxis(s, axis))
+        {
+            findings.Add(XPathRules.Axis, view, axis, 12);
+        }
+    }
+
+    // count(/*), name(/*[1]), string-length(//user): an XPath function applied to a document path.
+    private static bool CheckNodeFunctions(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
         foreach (var fn in NodeFunctions)
         {
             var at = Scanning.Find(s, fn);
@@ -38,11 +48,16 @@ internal sealed class XPathInjectionDetector : IViewDetector
             if (pathArgument)
             {
                 findings.Add(XPathRules.NodeProbe, view, at, fn.Length + Math.Min(inner.Length + 1, 40), "function applied to a document path");
-                return;
+                return true;
             }
         }
 
-        // name()='x', local-name()=..., text()=: node functions compared after a quote breakout.
+        return false;
+    }
+
+    // name()='x', local-name()=..., text()=: node functions compared after a quote breakout.
+    private static bool CheckNodeComparison(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
         foreach (var zero in (ReadOnlySpan<string>)["name()", "local-name()", "text()", "position()", "last()", "namespace-uri()"])
         {
             var at = Scanning.Find(s, zero);
@@ -52,11 +67,16 @@ internal sealed class XPathInjectionDetector : IViewDetector
                 if (after < s.Length && s[after] is '=' or '<' or '>' or '!' && s[..at].IndexOfAny('\'', '"') >= 0)
                 {
                     findings.Add(XPathRules.NodeProbe, view, at, zero.Length + 4, "node function compared inside an injected predicate");
-                    return;
+                    return true;
                 }
             }
         }
 
+        return false;
+    }
+
+    private static bool CheckPredicateBreakout(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
         // '] | //user/* : close the predicate and union another location path.
         // '] and ')] : the quote, and a function call the predicate was in, closed before the bracket.
         var bracket = s.IndexOf("]", StringComparison.Ordinal);
@@ -66,16 +86,12 @@ internal sealed class XPathInjectionDetector : IViewDetector
             var rest = s[(bracket + 1)..].TrimStart();
             if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
             {
-                findings.Add(XPathRules.PredicateBreakout, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20));
-                return;
+                findings.Add(XPathRules.PredicateBreakout, view, quoteAt, Math.Min(s.Length - quoteAt, 20));
+                return true;
             }
         }
 
-        var axis = s.IndexOf("::", StringComparison.Ordinal);
-        if (axis > 0 && IsAxis(s, axis))
-        {
-            findings.Add(XPathRules.Axis, view, axis, 12);
-        }
+        return false;
     }
 
     private static bool ContainsNodeTest(ReadOnlySpan<char> s)
