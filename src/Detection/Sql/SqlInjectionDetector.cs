@@ -192,6 +192,14 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.ClauseAfterBreakout, c.Breakout, End(t[Math.Min(n - 1, first + 2)]) - c.Breakout);
         }
 
+        // 1 PROCEDURE ANALYSE(), 1 INTO OUTFILE '/x', 1 INTO @a, 1 WHERE 1=1: a number continued by a clause that
+        // only SQL has (ORDER BY, LIMIT and LIKE are left out: "3 order by phone" is prose).
+        if (!c.Broke && n > 2 && t[0].Kind == SqlTokenKind.Number && t[1].Kind == SqlTokenKind.Word
+            && (Is(s, t[1], "procedure") || Is(s, t[1], "into") || Is(s, t[1], "where") || Is(s, t[1], "having")) && ClauseShape(s, t, 1))
+        {
+            c.Add(SqlRules.NumericClause, t[1].Start, End(t[Math.Min(n - 1, 3)]) - t[1].Start);
+        }
+
         if (afterQuote && c.Breakout <= 20 && first == 0 && IsOperatorContinuation(s, t))
         {
             c.Add(SqlRules.OperatorBreakout, c.Breakout, End(t[n - 1]) - c.Breakout);
@@ -214,7 +222,8 @@ internal sealed class SqlInjectionDetector : IViewDetector
 
         // A number at the end needs a comment after it: 5'=6 is a height, '=0-- is not.
         var closedByApp = t[end - 1].Kind == SqlTokenKind.String || end < t.Count;
-        return end >= 2 && (IsArithmetic(s, t[0]) || IsComparison(s, t[0])) && closedByApp && IsLiteralExpression(s, t, 1, end);
+        var op = IsArithmetic(s, t[0]) || IsComparison(s, t[0]) || Is(s, t[0], "div") || Is(s, t[0], "mod");
+        return end >= 2 && op && closedByApp && IsLiteralExpression(s, t, 1, end);
     }
 
     private static void CheckToken(in SqlScan c, int i, ref int weakFunctions)

@@ -155,6 +155,9 @@ internal static class SqlRules
     public static readonly RuleDefinition NumericCondition = R("sqli.numeric_condition", 0.8,
         "a numeric value continued by a boolean operator and a SQL condition");
 
+    public static readonly RuleDefinition NumericClause = R("sqli.numeric_clause", 0.75,
+        "a numeric value continued by a SQL clause (PROCEDURE, INTO, WHERE, HAVING)");
+
     public static readonly RuleDefinition OperatorBreakout = R("sqli.operator_breakout", 0.7,
         "quote closed and an arithmetic or concatenation operator continues the expression");
 
@@ -174,7 +177,7 @@ internal static class SqlRules
         ServerVariableBare, HexEncodedStatement, ExecutableComment, Tautology, TautologyBare, FunctionChain,
         BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition,
         BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition, OperatorBreakout,
-        TypeCast, TypeCastBare,
+        TypeCast, TypeCastBare, NumericClause,
     ];
 
     /// <summary>
@@ -198,7 +201,7 @@ internal static class SqlRules
         [Tautology, TautologyBare],
         [BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition, BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition],
         [OperatorBreakout], [TypeCast, TypeCastBare],
-        [ClauseAfterBreakout], [UnionSelect], [SelectInto], [HexEncodedStatement], [ExecutableComment], [FunctionChain],
+        [ClauseAfterBreakout, NumericClause], [UnionSelect], [SelectInto], [HexEncodedStatement], [ExecutableComment], [FunctionChain],
     ];
 
     private static readonly Dictionary<string, int> ShapeById = BuildShapeIndex();

@@ -57,6 +57,10 @@ public sealed class SqlRuleTests
     [TestCase("sqli.operator_breakout", "'^'")]
     [TestCase("sqli.operator_breakout", "'='")]
     [TestCase("sqli.operator_breakout", "'=0-- ")]
+    [TestCase("sqli.operator_breakout", "4' mod 2#")]
+    [TestCase("sqli.numeric_clause", "4 into dumpfile '/q'")]
+    [TestCase("sqli.numeric_clause", "4 procedure analyse()")]
+    [TestCase("sqli.numeric_clause", "4 where 2>1")]
     [TestCase("sqli.type_cast", "bob' AND 1=(select 'q')::int-- ")]
     [TestCase("sqli.type_cast_bare", "4::int")]
     public void Positive(string ruleId, string input) => AssertRuleMatches(input, ruleId);
@@ -77,6 +81,8 @@ public sealed class SqlRuleTests
     [TestCase("sqli.operator_breakout", "5'-6' tall")]
     [TestCase("sqli.operator_breakout", "Rock 'n' roll")]
     [TestCase("sqli.type_cast_bare", "std::string and Foo::Int")]
+    [TestCase("sqli.numeric_clause", "3 into the box (fragile)")]
+    [TestCase("sqli.numeric_clause", "2 where? here!")]
     [TestCase("sqli.clause_after_breakout", "it's in the box")]
     public void Benign_look_alike(string ruleId, string input) => AssertRuleDoesNotMatch(input, ruleId);
 }
