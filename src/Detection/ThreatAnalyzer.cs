@@ -27,7 +27,7 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     /// <summary>A family whose best finding reaches this is settled: its detector skips the remaining views.</summary>
     private const double Settled = 0.95;
 
-    private static readonly IViewDetector[] ViewDetectors =
+    private static readonly IViewDetector[] Detectors =
     [
         new LdapInjectionDetector(),
         new SsiInjectionDetector(),
@@ -43,14 +43,11 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         new CodeInjectionDetector(),
         new Log4ShellDetector(),
         new TemplateInjectionDetector(),
-    ];
-
-    private static readonly IThreatDetector[] Detectors =
-    [
         new SqlInjectionDetector(),
         new XPathInjectionDetector(),
         new NoSqlInjectionDetector(),
     ];
+
 
     private readonly DecisionPolicy _policy;
     private readonly IRuleWeights _weights;
@@ -83,18 +80,13 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         var collector = new FindingCollector(_weights);
         foreach (var view in normalised.Views)
         {
-            foreach (var detector in ViewDetectors)
+            foreach (var detector in Detectors)
             {
                 if (collector.Best(detector.Family) < Settled)
                 {
                     detector.Inspect(view, normalised, collector);
                 }
             }
-        }
-
-        foreach (var detector in Detectors)
-        {
-            detector.Inspect(normalised, collector);
         }
 
         if (collector.Findings.Count == 0)

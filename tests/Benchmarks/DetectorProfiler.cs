@@ -31,20 +31,28 @@ internal static class DetectorProfiler
         Time("prefilter", n, () => BenignPrefilter.IsPlainlyBenign(input));
         Time("statistics", n, () => StatisticalProfile.Of(input));
         var normalised = InputNormaliser.Normalise(input);
-        var detectors = typeof(ThreatAnalyzer).GetField("Detectors", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null) as IThreatDetector[];
+        var detectors = typeof(ThreatAnalyzer).GetField("Detectors", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null) as IViewDetector[];
         foreach (var d in detectors!)
         {
             Time(d.GetType().Name, n, () =>
             {
-                d.Inspect(normalised, new FindingCollector());
+                var c = new FindingCollector();
+                foreach (var view in normalised.Views)
+                {
+                    d.Inspect(view, normalised, c);
+                }
+
                 return 0;
             });
         }
 
         var collector = new FindingCollector();
-        foreach (var d in detectors!)
+        foreach (var view in normalised.Views)
         {
-            d.Inspect(normalised, collector);
+            foreach (var d in detectors!)
+            {
+                d.Inspect(view, normalised, collector);
+            }
         }
 
         Time("score", n, () => ThreatScorer.Score(collector.Findings, normalised, default));
@@ -52,9 +60,12 @@ internal static class DetectorProfiler
         {
             var nn = InputNormaliser.Normalise(input);
             var c = new FindingCollector();
-            foreach (var d in detectors!)
+            foreach (var view in nn.Views)
             {
-                d.Inspect(nn, c);
+                foreach (var d in detectors!)
+                {
+                    d.Inspect(view, nn, c);
+                }
             }
 
             return ThreatScorer.Score(c.Findings, nn, default);

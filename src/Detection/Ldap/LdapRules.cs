@@ -25,6 +25,12 @@ internal static class LdapRules
     public static readonly RuleDefinition FilterOperator = new("ldap.filter_operator", F, 0.6, 0.3, 0.9,
         "boolean LDAP filter operator in a value", 90, 136);
 
+    public static readonly RuleDefinition CompleteFilter = new("ldap.complete_filter", F, 0.75, 0.45, 0.95,
+        "the value is a whole LDAP filter with a boolean operator or a wildcard", 90, 136);
+
+    public static readonly RuleDefinition WildcardClose = new("ldap.wildcard_close", F, 0.6, 0.3, 0.9,
+        "a wildcard closes the application's filter component", 90, 136);
+
     public static readonly RuleDefinition[] All =
-        [BooleanBreakout, AssertionBreakout, WildcardBreakout, NulTruncation, WildcardFilter, FilterOperator];
+        [BooleanBreakout, AssertionBreakout, WildcardBreakout, NulTruncation, WildcardFilter, FilterOperator, CompleteFilter, WildcardClose];
 }

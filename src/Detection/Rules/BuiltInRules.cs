@@ -20,5 +20,8 @@ internal static class BuiltInRules
         .. Code.CodeRules.All,
         .. Code.Log4ShellRules.All,
         .. Templates.TemplateRules.All,
+        .. Sql.SqlRules.All,
+        .. Xml.XPathRules.All,
+        .. Web.NoSqlRules.All,
     ];
 }

@@ -23,12 +23,9 @@ internal sealed class FindingCollector
     public void Add(RuleDefinition rule, DecodedView view, int start, int length, string? detail = null)
     {
         var reason = detail is null ? rule.Reason : $"{rule.Reason} ({detail})";
-        Add(rule.Family, rule.Id, _weights.EffectiveWeight(rule), view, start, length, reason);
-    }
-
-    /// <summary>Legacy form with the confidence written by the detector; being replaced by catalogue rules.</summary>
-    public void Add(string category, string ruleId, double confidence, DecodedView view, int start, int length, string reason)
-    {
+        var category = rule.Family;
+        var ruleId = rule.Id;
+        var confidence = _weights.EffectiveWeight(rule);
         start = Math.Clamp(start, 0, view.Text.Length);
         length = Math.Clamp(length, 0, view.Text.Length - start);
         for (var k = 0; k < _findings.Count; k++)

@@ -8,13 +8,15 @@ internal static class SqlVocabulary
 {
     private static readonly HashSet<string> StatementStarters = Create(
         "select", "insert", "update", "delete", "drop", "create", "alter", "exec", "execute", "declare", "shutdown",
-        "waitfor", "truncate", "grant", "revoke", "call", "set", "merge", "replace", "load", "handler", "copy", "begin", "if", "desc", "describe", "show");
+        "waitfor", "truncate", "grant", "revoke", "call", "set", "merge", "replace", "load", "handler", "copy", "begin", "if", "desc", "describe", "show", "backup", "restore");
 
     // Functions used for time-based, error-based, file or OS access probing. Legitimate text does not call them
     // with arguments.
     private static readonly HashSet<string> ProbeFunctions = Create(
         "sleep", "benchmark", "pg_sleep", "pg_read_file", "pg_ls_dir", "dbms_pipe.receive_message", "dbms_lock.sleep",
         "extractvalue", "updatexml", "load_file", "xp_cmdshell", "xp_dirtree", "xp_fileexist", "sp_oacreate", "randomblob", "gtid_subset",
+        "get_lock", "pg_read_binary_file", "lo_import", "lo_export", "pg_sleep_for", "xp_regread", "xp_servicecontrol", "sp_executesql",
+        "sp_makewebtask", "openrowset", "opendatasource", "load_extension", "dbms_xmlquery.newcontext", "sys.fn_varbintohexstr",
         "name_const", "utl_inaddr.get_host_name", "utl_inaddr.get_host_address", "utl_http.request", "dbms_xmlgen.getxml",
         "ctxsys.drithsx.sn", "sys_eval", "sys_exec", "exp", "json_keys", "geometrycollection", "multipoint", "polygon",
         "linestring", "multilinestring", "multipolygon", "regexp_substring", "generate_series", "st_latfromgeohash",
@@ -24,11 +26,23 @@ internal static class SqlVocabulary
         "database", "user", "current_user", "system_user", "schema", "session_user", "db_name", "host_name", "suser_name",
         "user_name", "count", "length", "len", "rand", "floor", "repeat", "instr", "locate", "position", "string_agg",
         "listagg", "xmlagg", "to_char", "row", "lower", "upper", "unicode", "reverse", "md5", "sha1", "bin", "oct",
-        "case", "cast", "trim", "replace", "left", "right", "least", "greatest", "rawtohex", "bitand", "decode");
+        "case", "cast", "trim", "replace", "left", "right", "least", "greatest", "rawtohex", "bitand", "decode", "now", "sysdate",
+        "sqlite_version", "pg_sleep_for", "get_lock", "char_length", "current_database", "current_schema", "json_extract", "xmlelement");
+
+    // Target types of PostgreSQL's :: cast.
+    private static readonly HashSet<string> TypeNames = Create(
+        "int", "int2", "int4", "int8", "integer", "bigint", "smallint", "numeric", "decimal", "real", "float", "text", "varchar",
+        "char", "bool", "boolean", "date", "timestamp", "regclass", "oid", "bytea", "json", "jsonb", "xml", "inet", "name", "money");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Types = TypeNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsTypeName(ReadOnlySpan<char> w) => Types.Contains(w);
 
     private static readonly HashSet<string> StrongProbeFunctions = Create(
         "sleep", "benchmark", "pg_sleep", "pg_read_file", "pg_ls_dir", "dbms_pipe.receive_message", "dbms_lock.sleep",
         "extractvalue", "updatexml", "load_file", "xp_cmdshell", "xp_dirtree", "xp_fileexist", "sp_oacreate", "randomblob", "gtid_subset",
+        "get_lock", "pg_read_binary_file", "lo_import", "lo_export", "pg_sleep_for", "xp_regread", "xp_servicecontrol", "sp_executesql",
+        "sp_makewebtask", "openrowset", "opendatasource", "load_extension", "dbms_xmlquery.newcontext",
         "name_const", "utl_inaddr.get_host_name", "utl_inaddr.get_host_address", "utl_http.request", "dbms_xmlgen.getxml",
         "ctxsys.drithsx.sn", "sys_eval", "sys_exec", "json_keys", "geometrycollection", "multipoint", "regexp_substring",
         "st_latfromgeohash", "st_longfromgeohash", "st_pointfromgeohash", "dbms_utility.sqlid_to_sqlhash", "xmltype");

@@ -8,22 +8,31 @@ namespace InfiniteSecurity.Detection.Xml;
 /// <c>count(/*)</c>, <c>name(/*[1])</c>, <c>/child::node()</c>, <c>@*</c>, <c>comment()</c>, <c>string-length(</c>.
 /// Finding such XPath-only syntax is what separates XPath from SQL injection in a shared <c>' and ... '1'='1</c> shape.
 /// </summary>
-internal sealed class XPathInjectionDetector : IThreatDetector
+internal sealed class XPathInjectionDetector : IViewDetector
 {
-    private const string Cat = ThreatCategory.XPathInjection;
-
     private static readonly string[] NodeFunctions = ["count(", "name(", "local-name(", "string-length(", "substring(", "position()", "last()", "starts-with(", "contains(", "normalize-space(", "string(", "namespace-uri("];
     private static readonly string[] NodeTests = ["node()", "text()", "comment()", "processing-instruction(", "::", "/*", "@*", "//*", "[1]", "//user", "//@"];
 
-    public void Inspect(NormalisedInput input, FindingCollector findings)
+    public string Family => ThreatCategory.XPathInjection;
+
+    public void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings)
     {
-        var view = input.Decoded;
         var s = view.Text.AsSpan();
-        if (s.IndexOfAny('(', ':', '[') < 0)
+        if (s.IndexOfAny("(:[]") < 0 || CheckNodeFunctions(view, s, findings) || CheckNodeComparison(view, s, findings) || CheckPredicateBreakout(view, s, findings))
         {
             return;
         }
 
+        var axis = s.IndexOf("::", StringComparison.Ordinal);
+        if (axis > 0 && IsAxis(s, axis))
+        {
+            findings.Add(XPathRules.Axis, view, axis, 12);
+        }
+    }
+
+    // count(/*), name(/*[1]), string-length(//user): an XPath function applied to a document path.
+    private static bool CheckNodeFunctions(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
         foreach (var fn in NodeFunctions)
         {
             var at = Scanning.Find(s, fn);
@@ -38,12 +47,17 @@ internal sealed class XPathInjectionDetector : IThreatDetector
             var pathArgument = inner.Length > 0 && (inner[0] is '/' or '.' || (inner[0] == '@' && (inner.Length == 1 || inner[1] != '@'))) || inner.IndexOf("::", StringComparison.Ordinal) >= 0 || ContainsNodeTest(args[..Math.Min(args.Length, 40)]);
             if (pathArgument)
             {
-                Report(findings, view, at, fn.Length + Math.Min(inner.Length + 1, 40), 0.96, "xpath.node_probe", "XPath function applied to a document path (blind XPath probing)");
-                return;
+                findings.Add(XPathRules.NodeProbe, view, at, fn.Length + Math.Min(inner.Length + 1, 40), "function applied to a document path");
+                return true;
             }
         }
 
-        // name()='x', local-name()=..., text()=: node functions compared after a quote breakout.
+        return false;
+    }
+
+    // name()='x', local-name()=..., text()=: node functions compared after a quote breakout.
+    private static bool CheckNodeComparison(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
         foreach (var zero in (ReadOnlySpan<string>)["name()", "local-name()", "text()", "position()", "last()", "namespace-uri()"])
         {
             var at = Scanning.Find(s, zero);
@@ -52,29 +66,32 @@ internal sealed class XPathInjectionDetector : IThreatDetector
                 var after = Scanning.SkipSpaces(s, at + zero.Length);
                 if (after < s.Length && s[after] is '=' or '<' or '>' or '!' && s[..at].IndexOfAny('\'', '"') >= 0)
                 {
-                    Report(findings, view, at, zero.Length + 4, 0.96, "xpath.node_probe", "XPath node function compared inside an injected predicate");
-                    return;
+                    findings.Add(XPathRules.NodeProbe, view, at, zero.Length + 4, "node function compared inside an injected predicate");
+                    return true;
                 }
             }
         }
 
+        return false;
+    }
+
+    private static bool CheckPredicateBreakout(DecodedView view, ReadOnlySpan<char> s, FindingCollector findings)
+    {
         // '] | //user/* : close the predicate and union another location path.
+        // '] and ')] : the quote, and a function call the predicate was in, closed before the bracket.
         var bracket = s.IndexOf("]", StringComparison.Ordinal);
-        if (bracket > 0 && s[bracket - 1] is '\'' or '"')
+        var quoteAt = bracket > 0 && s[bracket - 1] == ')' ? bracket - 2 : bracket - 1;
+        if (bracket > 0 && quoteAt >= 0 && s[quoteAt] is '\'' or '"')
         {
             var rest = s[(bracket + 1)..].TrimStart();
             if (rest.Length > 2 && rest[0] == '|' && rest[1..].TrimStart().StartsWith("/"))
             {
-                Report(findings, view, bracket - 1, Math.Min(s.Length - bracket + 1, 20), 0.92, "xpath.predicate_breakout", "closes the XPath predicate and unions another location path");
-                return;
+                findings.Add(XPathRules.PredicateBreakout, view, quoteAt, Math.Min(s.Length - quoteAt, 20));
+                return true;
             }
         }
 
-        var axis = s.IndexOf("::", StringComparison.Ordinal);
-        if (axis > 0 && IsAxis(s, axis))
-        {
-            Report(findings, view, axis, 12, 0.9, "xpath.axis", "XPath axis step");
-        }
+        return false;
     }
 
     private static bool ContainsNodeTest(ReadOnlySpan<char> s)
@@ -104,7 +121,4 @@ internal sealed class XPathInjectionDetector : IThreatDetector
 
         return false;
     }
-
-    private static void Report(FindingCollector c, DecodedView v, int start, int len, double conf, string rule, string reason) =>
-        c.Add(Cat, rule, conf, v, start, len, reason);
 }

@@ -15,9 +15,3 @@ internal interface IViewDetector
     /// <summary>Inspects one view. <paramref name="input"/> gives the other views and whole-input facts (NUL seen, depth).</summary>
     void Inspect(DecodedView view, NormalisedInput input, FindingCollector findings);
 }
-
-/// <summary>Legacy whole-input detector that loops over the views itself; being replaced by <see cref="IViewDetector"/>.</summary>
-internal interface IThreatDetector
-{
-    void Inspect(NormalisedInput input, FindingCollector findings);
-}
