@@ -44,5 +44,10 @@ if (args.Length >= 2 && args[0] == "rates")
     return CorpusRates.Run(args);
 }
 
+if (args.Length >= 1 && args[0] == "rules")
+{
+    return RuleCatalogueTable.Print();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ThreatAnalyzerBenchmarks).Assembly).Run(args);
 return 0;
