@@ -15,6 +15,7 @@ public interface IAppDbContext
     DbSet<User> Users { get; }
     DbSet<Session> Sessions { get; }
     DbSet<MachineClient> MachineClients { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
