@@ -8,11 +8,16 @@ namespace InfiniteSecurity.WebApi.Security;
 
 internal static class RateLimitingSetup
 {
-    private static readonly string[] LoginPaths = ["/api/v1/auth/login", "/api/v1/auth/login/mfa", "/connect/token"];
+    /// <summary>
+    /// The named policy the sign-in actions carry (<c>[EnableRateLimiting(RateLimitingSetup.SignIn)]</c>). Matched on
+    /// the endpoint, never on the path text, so <c>/login/</c>, <c>/LOGIN</c> or any other spelling that routes to the
+    /// action meets the same limit.
+    /// </summary>
+    public const string SignIn = "sign-in";
 
     /// <summary>
-    /// One partitioned limiter: sign-in endpoints get a fixed window per IP; the rest of the API a token bucket per
-    /// client (burst, then the sustained rate). Rejections are 429 problem+json with Retry-After.
+    /// Sign-in endpoints get a fixed window per IP (their named policy); the rest of the API a token bucket per
+    /// client (burst, then the sustained rate) as the global limiter. Rejections are 429 problem+json with Retry-After.
     /// </summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +31,12 @@ internal static class RateLimitingSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = WriteRejectionAsync;
+            o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter("login:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.LoginPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
         });
         return services;
@@ -38,14 +49,10 @@ internal static class RateLimitingSetup
     {
         var path = http.Request.Path;
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (LoginPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+        if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignIn)
         {
-            return RateLimitPartition.GetFixedWindowLimiter("login:" + ip, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.LoginPermitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
+            // Limited by their own policy; counting them against the caller's API bucket as well would only confuse.
+            return RateLimitPartition.GetNoLimiter("sign-in");
         }
 
         if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/connect"))

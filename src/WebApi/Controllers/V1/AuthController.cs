@@ -14,6 +14,7 @@ using InfiniteSecurity.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace InfiniteSecurity.WebApi.Controllers.V1;
 
@@ -32,6 +33,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <response code="429">Too many sign-in attempts from this address.</response>
     [HttpPost("login")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitingSetup.SignIn)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status423Locked, "application/problem+json")]
@@ -41,6 +43,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <summary>Second sign-in step for accounts with MFA: an authenticator code or a recovery code.</summary>
     [HttpPost("login/mfa")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitingSetup.SignIn)]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<TokenResponse> LoginWithMfa(MfaLoginRequest request, CancellationToken cancellationToken) =>
