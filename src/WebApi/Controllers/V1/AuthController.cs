@@ -26,11 +26,12 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {
     /// <summary>Sign in with user name and password.</summary>
-    /// <remarks>5 failures lock the name for 15 minutes (423 with Retry-After); unknown names get the same answers.</remarks>
+    /// <remarks>5 failures from one address lock that address out of the name for 15 minutes (423 with Retry-After);
+    /// past the name's ceiling of failures from all addresses, an address that failed must wait (429). Unknown names get the same answers.</remarks>
     /// <response code="200">Tokens, or <c>mfa_required</c> with an <c>mfa_token</c> for the second step.</response>
     /// <response code="401">Wrong user name or password.</response>
     /// <response code="423">Locked after too many failures.</response>
-    /// <response code="429">Too many sign-in attempts from this address.</response>
+    /// <response code="429">Too many sign-in attempts from this address, or this address must wait before trying this name again.</response>
     [HttpPost("login")]
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitingSetup.SignIn)]
