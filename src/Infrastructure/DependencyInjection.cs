@@ -133,7 +133,6 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<DummyPasswordHash>();
-        services.AddSingleton<IUnknownLoginNames, UnknownLoginNames>();
         services.AddSingleton<IAccessTokenRevocation, AccessTokenRevocation>();
         services.AddScoped<IIdentityService, IdentityService>();
     }

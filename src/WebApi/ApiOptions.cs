@@ -10,7 +10,4 @@ public sealed class ApiOptions
     /// character is escaped as \uXXXX, so the default leaves room for that and the envelope.
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
-
-    /// <summary>Serve Swagger UI and the OpenAPI documents.</summary>
-    public bool SwaggerEnabled { get; set; } = true;
 }

@@ -4,6 +4,8 @@ using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.WebApi.ErrorHandling;
 using InfiniteSecurity.WebApi.Security;
 using InfiniteSecurity.WebApi.Services;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 
 namespace InfiniteSecurity.WebApi;
@@ -29,13 +31,22 @@ public static class DependencyInjection
             {
                 o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
                 o.JsonSerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
-            });
+            })
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ModelStateProblems.Create);
+        services.Replace(ServiceDescriptor.Singleton<IClientErrorFactory, ProblemClientErrorFactory>());
+        services.AddForwardedHeadersFromConfiguration(configuration);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
 
         // Every error body is RFC 9457 problem+json with the trace id, so a client can quote it in a support case.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Type ??= Problems.TypeFor(ctx.ProblemDetails.Status);
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 

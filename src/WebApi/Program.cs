@@ -2,11 +2,11 @@ using InfiniteSecurity.Application;
 using InfiniteSecurity.Infrastructure;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi;
+using InfiniteSecurity.WebApi.Http;
 using InfiniteSecurity.WebApi.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,17 +24,37 @@ builder.Services
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
     kestrel.AddServerHeader = false;
+
+    // Twice the limits RequestSizeLimits enforces, so that those refusals are problem+json rather than Kestrel's empty answer.
+    kestrel.Limits.MaxRequestLineSize = 2 * RequestSizeLimits.MaxRequestTargetBytes;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 2 * RequestSizeLimits.MaxRequestHeaderBytes;
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()?.MaxRequestBodyBytes
         ?? new ApiOptions().MaxRequestBodyBytes;
 });
 
 var app = builder.Build();
 
+if (ForwardedHeadersSetup.IsEnabled(app.Configuration))
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimits();
 
-var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
-if (api.SwaggerEnabled)
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+
+    // Health probes come over plain HTTP from inside the cluster; everything else belongs on HTTPS.
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+}
+
+// Off by default in Production: the OpenAPI documents map the whole attack surface.
+var swaggerEnabled = app.Configuration.GetValue("Swagger:Enabled", !app.Environment.IsProduction());
+if (swaggerEnabled)
 {
     app.UseSwagger();
     app.UseSwaggerUI(o =>
@@ -67,7 +87,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var address in addresses)
     {
         app.Logger.LogInformation("InfiniteSecurity listening on {Address}", address);
-        if (api.SwaggerEnabled)
+        if (swaggerEnabled)
         {
             Console.WriteLine($"Swagger UI: {address.TrimEnd('/')}/swagger");
         }

@@ -7,6 +7,10 @@ public static class AuditEventType
     public const string LoginSuccess = "LOGIN_SUCCESS";
     public const string LoginFailed = "LOGIN_FAILED";
     public const string LoginBlockedLocked = "LOGIN_BLOCKED_LOCKED";
+    public const string LoginBlockedThrottled = "LOGIN_BLOCKED_THROTTLED";
+
+    /// <summary>A user name reached its ceiling of failed sign-ins from all addresses together: someone is guessing at it from many.</summary>
+    public const string LoginNameCeilingReached = "LOGIN_NAME_CEILING_REACHED";
     public const string Logout = "LOGOUT";
     public const string TokenRefresh = "TOKEN_REFRESH";
     public const string TokenReuseDetected = "TOKEN_REUSE_DETECTED";

@@ -2,7 +2,7 @@ using InfiniteSecurity.Domain.Common;
 
 namespace InfiniteSecurity.Domain.Users;
 
-/// <summary>A person who signs in to the service. Holds the lockout state that the login use case drives.</summary>
+/// <summary>A person who signs in to the service. Failed sign-ins are counted per name and source in <see cref="SignInThrottle"/>, not here.</summary>
 public sealed class User
 {
     public const int MaxUserNameLength = 64;
@@ -16,8 +16,6 @@ public sealed class User
     public string NormalizedUserName { get; private set; } = string.Empty;
     public UserRole Role { get; private set; }
     public bool IsDisabled { get; private set; }
-    public int FailedLoginCount { get; private set; }
-    public DateTime? LockoutEndsAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? LastLoginAt { get; private set; }
 
@@ -63,35 +61,7 @@ public sealed class User
 
     public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 
-    public bool IsLockedOut(DateTime nowUtc) => LockoutEndsAt is { } end && end > nowUtc;
-
-    /// <summary>Counts a failed sign-in; returns true when this failure locked the account.</summary>
-    public bool RegisterFailedLogin(LockoutPolicy policy, TimeProvider time)
-    {
-        var now = time.UtcNow();
-        if (IsLockedOut(now))
-        {
-            return false;
-        }
-
-        if (LockoutEndsAt is not null)
-        {
-            // A lockout that has run out starts a fresh count.
-            LockoutEndsAt = null;
-            FailedLoginCount = 0;
-        }
-
-        FailedLoginCount++;
-        if (FailedLoginCount < policy.MaxFailedAttempts)
-        {
-            return false;
-        }
-
-        LockoutEndsAt = now + policy.Duration;
-        return true;
-    }
-
-    /// <summary>Records a successful sign-in. A locked or disabled account cannot sign in, even with the right password.</summary>
+    /// <summary>Records a successful sign-in. A disabled account cannot sign in, even with the right password.</summary>
     public void RegisterSuccessfulLogin(TimeProvider time)
     {
         var now = time.UtcNow();
@@ -100,20 +70,7 @@ public sealed class User
             throw new DomainException("A disabled account cannot sign in.");
         }
 
-        if (IsLockedOut(now))
-        {
-            throw new DomainException("A locked account cannot sign in until the lockout ends or an admin unlocks it.");
-        }
-
-        FailedLoginCount = 0;
-        LockoutEndsAt = null;
         LastLoginAt = now;
-    }
-
-    public void Unlock()
-    {
-        FailedLoginCount = 0;
-        LockoutEndsAt = null;
     }
 
     public void SetPassword(string passwordHash, bool mustChange)

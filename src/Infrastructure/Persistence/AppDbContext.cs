@@ -18,6 +18,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
     public DbSet<DetectionExclusion> DetectionExclusions => Set<DetectionExclusion>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,10 +25,15 @@ public static class DatabaseInitializer
         if (db.Database.IsSqlite())
         {
             var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(directory))
+            if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
             {
-                Directory.CreateDirectory(directory);
+                var path = Path.GetFullPath(source);
+                if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
+                {
+                    OwnerOnlyFiles.CreateDirectory(directory);
+                }
+
+                OwnerOnlyFiles.SecureSqliteDatabase(path);
             }
 
             // WAL is a property of the database file: readers never block the writer.

@@ -31,6 +31,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "Account locked",
                 Detail = "Too many failed sign-ins. Try again later or ask an admin to unlock the account.",
             },
+            SignInThrottledException => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "Too many failed sign-ins for this name; wait before trying again.",
+            },
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
@@ -64,6 +70,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var retryAfter = exception switch
         {
             AccountLockedException locked => locked.RetryAfter,
+            SignInThrottledException throttled => throttled.RetryAfter,
             ServiceOverloadedException overloaded => overloaded.RetryAfter,
             _ => (TimeSpan?)null,
         };

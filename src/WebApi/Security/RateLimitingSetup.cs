@@ -8,13 +8,23 @@ namespace InfiniteSecurity.WebApi.Security;
 
 internal static class RateLimitingSetup
 {
-    private const string GatePath = "/api/v1/gate";
-
-    private static readonly string[] LoginPaths = ["/api/v1/auth/login", "/api/v1/auth/login/mfa", "/connect/token"];
+    /// <summary>
+    /// The named policy the sign-in actions carry (<c>[EnableRateLimiting(RateLimitingSetup.SignIn)]</c>). Matched on
+    /// the endpoint, never on the path text, so <c>/login/</c>, <c>/LOGIN</c> or any other spelling that routes to the
+    /// action meets the same limit.
+    /// </summary>
+    public const string SignIn = "sign-in";
 
     /// <summary>
-    /// One partitioned limiter: sign-in endpoints get a fixed window per IP; the rest of the API a token bucket per
-    /// client (burst, then the sustained rate). Rejections are 429 problem+json with Retry-After.
+    /// The named policy of the nginx gate: one gateway answers for every site behind it, so it gets its own bucket per
+    /// client (<c>RateLimiting:GatePermitsPerSecond</c>) instead of the API's per-minute allowance. Matched on the
+    /// endpoint like <see cref="SignIn"/>.
+    /// </summary>
+    public const string Gate = "gate";
+
+    /// <summary>
+    /// Sign-in endpoints get a fixed window per IP (their named policy); the rest of the API a token bucket per
+    /// client (burst, then the sustained rate) as the global limiter. Rejections are 429 problem+json with Retry-After.
     /// </summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +38,20 @@ internal static class RateLimitingSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = WriteRejectionAsync;
+            o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter("login:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.LoginPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+            o.AddPolicy(Gate, http => RateLimitPartition.GetTokenBucketLimiter("gate:" + ClientOf(http), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.GatePermitsPerSecond,
+                TokensPerPeriod = options.GatePermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = true,
+                QueueLimit = 0,
+            }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
         });
         return services;
@@ -39,15 +63,10 @@ internal static class RateLimitingSetup
     private static RateLimitPartition<string> Partition(HttpContext http, RateLimitingOptions options)
     {
         var path = http.Request.Path;
-        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (LoginPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+        if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is SignIn or Gate)
         {
-            return RateLimitPartition.GetFixedWindowLimiter("login:" + ip, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.LoginPermitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
+            // Limited by their own policy; counting them against the caller's API bucket as well would only confuse.
+            return RateLimitPartition.GetNoLimiter("own-policy");
         }
 
         if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/connect"))
@@ -55,20 +74,7 @@ internal static class RateLimitingSetup
             return RateLimitPartition.GetNoLimiter("unlimited");
         }
 
-        var client = http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } sub ? "sub:" + sub : "ip:" + ip;
-        if (path.Equals(GatePath, StringComparison.OrdinalIgnoreCase))
-        {
-            return RateLimitPartition.GetTokenBucketLimiter("gate:" + client, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.GatePermitsPerSecond,
-                TokensPerPeriod = options.GatePermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                AutoReplenishment = true,
-                QueueLimit = 0,
-            });
-        }
-
-        return RateLimitPartition.GetTokenBucketLimiter("api:" + client, _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter("api:" + ClientOf(http), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.Burst,
             TokensPerPeriod = 1,
@@ -77,6 +83,9 @@ internal static class RateLimitingSetup
             QueueLimit = 0,
         });
     }
+
+    private static string ClientOf(HttpContext http) =>
+        http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } sub ? "sub:" + sub : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -29,6 +29,22 @@ public sealed class DiskSpoolTests
     }
 
     [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Spool_folder_is_0700_and_its_files_0600()
+    {
+        var spool = new DiskSpool(_directory, NullLogger<DiskSpool>.Instance);
+
+        await spool.AppendAsync([Record(1)]);
+        var replay = (await spool.TakeForReplayAsync(CancellationToken.None)).Single();
+        await spool.AppendAsync([Record(2)]);
+
+        Assert.That(File.GetUnixFileMode(_directory), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.That(Directory.GetFiles(_directory).Select(File.GetUnixFileMode), Has.All.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(File.GetUnixFileMode(replay), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
     public async Task Spooled_entities_round_trip_with_every_stored_property_including_ids()
     {
         var spool = new DiskSpool(_directory, NullLogger<DiskSpool>.Instance);

@@ -5,7 +5,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Identity;
 
@@ -88,6 +91,44 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider) : ServiceF
         Assert.That((await machine.GetAsync("/api/v1/users")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await machine.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await machine.GetAsync("/api/v1/auth/sessions")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [TestCase("application/json", "{\"grant_type\":\"client_credentials\",\"client_id\":\"cl_x\",\"client_secret\":\"s\"}")]
+    [TestCase("text/plain", "grant_type=client_credentials&client_id=cl_x&client_secret=s")]
+    public async Task A_body_that_is_not_form_encoded_is_400_invalid_request(string mediaType, string body)
+    {
+        var response = await Anonymous.PostAsync("/connect/token", new StringContent(body, Encoding.UTF8, mediaType));
+
+        Assert.That(await OAuthError(response, HttpStatusCode.BadRequest), Is.EqualTo("invalid_request"));
+    }
+
+    [Test]
+    public async Task A_siem_read_only_token_is_refused_by_every_endpoint_today()
+    {
+        var siem = await CreateClient("siem:read");
+        using var machine = Factory.CreateClientWithToken(await TokenFor(siem.ClientId, siem.Secret));
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .Distinct().ToArray();
+        Assert.That(endpoints, Has.Length.GreaterThan(10));
+
+        var allowed = new List<string>();
+        foreach (var (method, route) in endpoints)
+        {
+            var path = "/" + System.Text.RegularExpressions.Regex.Replace(route.TrimStart('/'), "{[^}]+}", Guid.NewGuid().ToString());
+            using var request = new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
+            };
+            var response = await machine.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                allowed.Add($"{method} {route} -> {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.That(allowed, Is.Empty);
     }
 
     [Test]

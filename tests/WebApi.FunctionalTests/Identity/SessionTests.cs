@@ -77,6 +77,19 @@ public sealed class SessionTests(DatabaseProvider provider) : ServiceFixture(pro
     }
 
     [Test]
+    public async Task Parallel_refreshes_of_one_token_give_exactly_one_200_and_401_for_the_rest()
+    {
+        var account = await Factory.CreateAccountAsync();
+        var tokens = await Factory.LoginAsync(account.Username, account.Password);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Refresh(tokens.RefreshToken)));
+
+        var statuses = results.Select(r => (int)r.Status).ToArray();
+        Assert.That(statuses.Count(s => s == 200), Is.EqualTo(1), string.Join(",", statuses));
+        Assert.That(statuses.Where(s => s != 200), Has.All.EqualTo(401), string.Join(",", statuses));
+    }
+
+    [Test]
     public async Task Logout_kills_the_access_token_and_the_refresh_token()
     {
         var account = await Factory.CreateAccountAsync();

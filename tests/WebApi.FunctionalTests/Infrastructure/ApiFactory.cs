@@ -42,13 +42,24 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>Another factory's database, to run a second instance (or a restart) against the same data; not dropped on dispose.</summary>
+    public string? SharedConnectionString { get; init; }
+
+    /// <summary>Trust X-Forwarded-For from the loopback test client, so a test can present any source address.</summary>
+    public ApiFactory TrustingForwardedFor()
+    {
+        Settings["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";
+        Settings["ForwardedHeaders:KnownProxies:1"] = "::1";
+        return this;
+    }
+
     /// <summary>
     /// The connection string of this factory's own database. PostgreSQL needs <see cref="StartAsync"/> (the database is
     /// created asynchronously); SQLite also works with a plain <c>StartServer()</c>.
     /// </summary>
-    public string ConnectionString => _connectionString ??= Provider == DatabaseProvider.Sqlite
+    public string ConnectionString => _connectionString ??= SharedConnectionString ?? (Provider == DatabaseProvider.Sqlite
         ? $"Data Source={Path.Combine(_directory, "test.db")}"
-        : throw new InvalidOperationException("A PostgreSQL factory is started with StartAsync.");
+        : throw new InvalidOperationException("A PostgreSQL factory is started with StartAsync."));
 
     public string SpoolDirectory => Path.Combine(_directory, "spool");
 
@@ -56,7 +67,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public async Task<ApiFactory> StartAsync()
     {
         Directory.CreateDirectory(_directory);
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && SharedConnectionString is null)
         {
             _postgres = await TestDatabase.PostgresAsync();
             _connectionString = await _postgres.CreateDatabaseAsync();

@@ -40,7 +40,7 @@ internal sealed class ListAuditEventsHandler(IAppDbContext db) : IRequestHandler
 
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         var items = await query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Skip(checked((request.Page - 1) * request.PageSize)).Take(request.PageSize)
             .Select(e => new AuditEventView(e.Id, e.OccurredAt, e.EventType, e.Actor, e.IpAddress, e.UserAgent, e.Outcome.ToString(), e.Details))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new AuditEventPage(items, request.Page, request.PageSize, total);

@@ -8,5 +8,5 @@ namespace InfiniteSecurity.Application.Auth.GetCurrentUser;
 internal sealed class GetCurrentUserHandler(IAppDbContext db, ICallerContext caller, TimeProvider time) : IRequestHandler<GetCurrentUserQuery, UserSummary>
 {
     public async Task<UserSummary> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken) =>
-        UserSummary.From(await CurrentUser.LoadAsync(db, caller, cancellationToken).ConfigureAwait(false), time);
+        await UserSummary.ForAsync(db, await CurrentUser.LoadAsync(db, caller, cancellationToken).ConfigureAwait(false), time, cancellationToken).ConfigureAwait(false);
 }

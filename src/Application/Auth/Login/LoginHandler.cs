@@ -1,5 +1,4 @@
 using InfiniteSecurity.Application.Auth.Common;
-using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Domain.Audit;
@@ -12,7 +11,6 @@ namespace InfiniteSecurity.Application.Auth.Login;
 internal sealed class LoginHandler(
     IAppDbContext db,
     IIdentityService identity,
-    IUnknownLoginNames unknownNames,
     ITokenService tokens,
     SessionIssuer sessions,
     LoginFailures failures,
@@ -27,21 +25,20 @@ internal sealed class LoginHandler(
         var normalized = User.Normalize(userName);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken).ConfigureAwait(false);
 
+        // Same counting (in the database, by name), same hashing cost, same answers for a name without an account:
+        // the response never reveals existence.
+        await failures.ThrowIfRefusedAsync(normalized, userName, applyNameCeiling: true, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
-            // Same counting, same hashing cost, same answers as a real account: the response never reveals existence.
-            var standIn = unknownNames.StandInFor(normalized);
-            await failures.ThrowIfLockedAsync(standIn, userName, cancellationToken).ConfigureAwait(false);
             identity.VerifyAgainstDummyHash(password);
-            throw await failures.FailAsync(standIn, userName, AuditEventType.LoginFailed, "unknown_user", cancellationToken).ConfigureAwait(false);
+            throw await failures.FailAsync(normalized, userName, AuditEventType.LoginFailed, "unknown_user", cancellationToken).ConfigureAwait(false);
         }
 
-        await failures.ThrowIfLockedAsync(user, userName, cancellationToken).ConfigureAwait(false);
         var verification = user.PasswordHash is null ? PasswordVerification.Failed : identity.VerifyPassword(user, password);
         if (verification == PasswordVerification.Failed || user.IsDisabled)
         {
             var reason = verification == PasswordVerification.Failed ? "wrong_password" : "disabled";
-            throw await failures.FailAsync(user, userName, AuditEventType.LoginFailed, reason, cancellationToken).ConfigureAwait(false);
+            throw await failures.FailAsync(normalized, userName, AuditEventType.LoginFailed, reason, cancellationToken).ConfigureAwait(false);
         }
 
         if (verification == PasswordVerification.SuccessRehashNeeded)
@@ -60,16 +57,8 @@ internal sealed class LoginHandler(
         user.RegisterSuccessfulLogin(time);
         var issued = sessions.Start(user);
         db.Audit(caller, time, AuditEventType.LoginSuccess, AuditOutcome.Success, user.UserName, $"user={user.Id} session={issued.SessionId}{(issued.Restriction is null ? string.Empty : $" restricted={issued.Restriction}")}");
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A failed attempt for the same account was saved meanwhile (it may have locked it): try again.
-            throw new InvalidCredentialsException();
-        }
-
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        await failures.ForgetSourceAsync(normalized, CancellationToken.None).ConfigureAwait(false);
         return new LoginResult(issued, null);
     }
 }

@@ -27,7 +27,9 @@ internal sealed class LoginWithMfaHandler(
             throw new InvalidCredentialsException();
         }
 
-        await failures.ThrowIfLockedAsync(user, user.UserName, cancellationToken).ConfigureAwait(false);
+        // Only this address's own lockout applies: the password step already passed from here, and the name's ceiling
+        // (failures from elsewhere) must not stop the owner's second factor.
+        await failures.ThrowIfRefusedAsync(user.NormalizedUserName, user.UserName, applyNameCeiling: false, cancellationToken).ConfigureAwait(false);
         var usedRecoveryCode = string.IsNullOrEmpty(request.Code);
         var valid = usedRecoveryCode
             ? user.RedeemRecoveryCode(Secrets.HashRecoveryCode(request.RecoveryCode!))
@@ -35,7 +37,7 @@ internal sealed class LoginWithMfaHandler(
               && user.UseAuthenticatorCode(Secrets.Hash(request.Code!), time);
         if (!valid)
         {
-            throw await failures.FailAsync(user, user.UserName, AuditEventType.MfaChallengeFailed, usedRecoveryCode ? "wrong_recovery_code" : "wrong_code", cancellationToken).ConfigureAwait(false);
+            throw await failures.FailAsync(user.NormalizedUserName, user.UserName, AuditEventType.MfaChallengeFailed, usedRecoveryCode ? "wrong_recovery_code" : "wrong_code", cancellationToken).ConfigureAwait(false);
         }
 
         if (usedRecoveryCode)
@@ -46,16 +48,8 @@ internal sealed class LoginWithMfaHandler(
         user.RegisterSuccessfulLogin(time);
         var issued = sessions.Start(user);
         db.Audit(caller, time, AuditEventType.LoginSuccess, AuditOutcome.Success, user.UserName, $"user={user.Id} session={issued.SessionId} mfa={(usedRecoveryCode ? "recovery_code" : "totp")}");
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A failed attempt for the same account was saved meanwhile (it may have locked it): try again.
-            throw new InvalidCredentialsException();
-        }
-
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        await failures.ForgetSourceAsync(user.NormalizedUserName, CancellationToken.None).ConfigureAwait(false);
         return issued;
     }
 }

@@ -33,13 +33,23 @@ internal sealed class RefreshTokenHandler(
 
             db.Audit(caller, time, AuditEventType.TokenReuseDetected, AuditOutcome.Failure, session.UserId.ToString(),
                 $"user={session.UserId} family={session.FamilyId} session={session.Id} revoked={family.Count}");
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Parallel refreshes with one token: another request rotated or revoked a member meanwhile. The
+                // family is ended either way (by this request's retry below); this caller gets the same 401.
+                await RevokeFamilyAgainAsync(session.FamilyId).ConfigureAwait(false);
+            }
+
             family.ForEach(member => revocation.Forget(member.Id));
             throw new InvalidCredentialsException();
         }
 
         var user = await db.Users.FindAsync([session.UserId], cancellationToken).ConfigureAwait(false);
-        if (!session.IsActive(time.GetUtcNow().UtcDateTime) || user is null || user.IsDisabled || user.IsLockedOut(time.GetUtcNow().UtcDateTime))
+        if (!session.IsActive(time.GetUtcNow().UtcDateTime) || user is null || user.IsDisabled)
         {
             throw new InvalidCredentialsException();
         }
@@ -58,5 +68,30 @@ internal sealed class RefreshTokenHandler(
 
         revocation.Forget(session.Id);
         return issued;
+    }
+
+    /// <summary>Ends every still-active member of a family, retrying while parallel requests keep changing it.</summary>
+    private async Task RevokeFamilyAgainAsync(Guid familyId)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            foreach (var entry in db.Sessions.Local.ToList())
+            {
+                db.Sessions.Entry(entry).State = EntityState.Detached;
+            }
+
+            var family = await db.Sessions.Where(s => s.FamilyId == familyId && s.RevokedAt == null).ToListAsync(CancellationToken.None).ConfigureAwait(false);
+            family.ForEach(member => member.Revoke("token_reuse", time));
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                family.ForEach(member => revocation.Forget(member.Id));
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed again meanwhile: read the family once more.
+            }
+        }
     }
 }

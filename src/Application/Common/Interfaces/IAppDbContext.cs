@@ -17,6 +17,7 @@ public interface IAppDbContext
     DbSet<Session> Sessions { get; }
     DbSet<MachineClient> MachineClients { get; }
     DbSet<DetectionExclusion> DetectionExclusions { get; }
+    DbSet<SignInThrottle> SignInThrottles { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

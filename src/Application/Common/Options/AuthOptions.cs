@@ -15,6 +15,12 @@ public sealed class AuthOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Failures for one name from all addresses together (within <see cref="LockoutMinutes"/>) after which addresses
+    /// that failed must wait a growing delay. It never refuses an address that has not failed (ASVS 6.1.1).
+    /// </summary>
+    public int LockoutNameCeiling { get; set; } = 20;
+
     /// <summary>When true an admin without MFA can only enrol an authenticator until MFA is on.</summary>
     public bool RequireMfaForAdmins { get; set; }
 

@@ -12,7 +12,7 @@ internal sealed class ListThreatsHandler(IAppDbContext db, ICallerContext caller
     {
         var threats = await ThreatVisibility.VisibleTo(db.Threats.AsNoTracking(), caller)
             .OrderByDescending(t => t.DetectedAt).ThenByDescending(t => t.Id)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Skip(checked((request.Page - 1) * request.PageSize)).Take(request.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return mapper.Map<List<ThreatView>>(threats);
     }

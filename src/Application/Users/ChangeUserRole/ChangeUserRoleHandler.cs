@@ -34,6 +34,6 @@ internal sealed class ChangeUserRoleHandler(IAppDbContext db, IAccessTokenRevoca
             revocation.Forget(id);
         }
 
-        return UserSummary.From(user, time);
+        return await UserSummary.ForAsync(db, user, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,6 +25,6 @@ internal sealed class CreateUserHandler(IAppDbContext db, IIdentityService ident
         db.Users.Add(user);
         db.Audit(caller, time, AuditEventType.UserCreated, AuditOutcome.Success, null, $"user={user.Id} name={user.UserName} role={Roles.NameOf(role)}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return UserSummary.From(user, time);
+        return await UserSummary.ForAsync(db, user, time, cancellationToken).ConfigureAwait(false);
     }
 }

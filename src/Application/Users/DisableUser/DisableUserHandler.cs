@@ -27,6 +27,6 @@ internal sealed class DisableUserHandler(IAppDbContext db, IAccessTokenRevocatio
             revocation.Forget(id);
         }
 
-        return UserSummary.From(user, time);
+        return await UserSummary.ForAsync(db, user, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,6 +14,6 @@ internal sealed class EnableUserHandler(IAppDbContext db, ICallerContext caller,
         user.Enable();
         db.Audit(caller, time, AuditEventType.UserEnabled, AuditOutcome.Success, null, $"user={user.Id}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return UserSummary.From(user, time);
+        return await UserSummary.ForAsync(db, user, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class ListUsersHandler(IAppDbContext db, TimeProvider time) : IR
     public async Task<IReadOnlyList<UserSummary>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.NormalizedUserName).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return users.Select(u => UserSummary.From(u, time)).ToList();
+        var locked = await UserSummary.LockedUntilAsync(db, users.Select(u => u.NormalizedUserName).ToList(), time, cancellationToken).ConfigureAwait(false);
+        return users.Select(u => UserSummary.From(u, locked.GetValueOrDefault(u.NormalizedUserName))).ToList();
     }
 }

@@ -23,6 +23,6 @@ internal sealed class ResetUserMfaHandler(IAppDbContext db, IAccessTokenRevocati
             revocation.Forget(id);
         }
 
-        return UserSummary.From(user, time);
+        return await UserSummary.ForAsync(db, user, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,7 @@ using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Application.Users.Common;
 using InfiniteSecurity.Domain.Audit;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.Application.Users.UnlockUser;
 
@@ -11,9 +12,10 @@ internal sealed class UnlockUserHandler(IAppDbContext db, ICallerContext caller,
     public async Task<UserSummary> Handle(UnlockUserCommand request, CancellationToken cancellationToken)
     {
         var user = await UserAdministration.FindAsync(db, request.UserId, cancellationToken).ConfigureAwait(false);
-        user.Unlock();
-        db.Audit(caller, time, AuditEventType.UserUnlocked, AuditOutcome.Success, null, $"user={user.Id}");
+        // Every address's lockout and the name's ceiling end together.
+        var cleared = await db.SignInThrottles.Where(t => t.NormalizedUserName == user.NormalizedUserName).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        db.Audit(caller, time, AuditEventType.UserUnlocked, AuditOutcome.Success, null, $"user={user.Id} cleared={cleared}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return UserSummary.From(user, time);
+        return await UserSummary.ForAsync(db, user, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,9 +19,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.RecoveryCodeHashes).HasMaxLength(1024);
         builder.Property(u => u.LastAuthenticatorCodeHash).HasMaxLength(128);
         builder.Ignore(u => u.RecoveryCodesLeft);
-        // Lockout state is a concurrency token: parallel failed sign-ins must not overwrite each other's count.
-        builder.Property(u => u.FailedLoginCount).IsConcurrencyToken();
-        builder.Property(u => u.LockoutEndsAt).IsConcurrencyToken();
         builder.HasIndex(u => u.NormalizedUserName).IsUnique();
     }
 }

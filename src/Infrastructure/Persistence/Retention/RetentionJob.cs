@@ -50,6 +50,12 @@ internal sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retenti
             total += await db.Threats.Where(t => batch.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // Sign-in failure counts are kept for every name typed at the login form: forget the quiet ones, so names an
+        // attacker invents do not pile up. A day is far past any lockout.
+        var quiet = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        await db.SignInThrottles.Where(t => t.LastFailureAt < quiet && (t.BlockedUntil == null || t.BlockedUntil < quiet))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);

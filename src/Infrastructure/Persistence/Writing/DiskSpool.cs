@@ -20,7 +20,7 @@ internal sealed class DiskSpool
     {
         _directory = directory;
         _logger = logger;
-        Directory.CreateDirectory(directory);
+        OwnerOnlyFiles.CreateDirectory(directory);
     }
 
     public async Task AppendAsync(IReadOnlyCollection<SpoolRecord> records, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ internal sealed class DiskSpool
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var stream = new FileStream(Path.Combine(_directory, CurrentFile), FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous);
+            await using var stream = new FileStream(Path.Combine(_directory, CurrentFile), OwnerOnlyFiles.AppendOptions());
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
         }

@@ -14,6 +14,7 @@ using InfiniteSecurity.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace InfiniteSecurity.WebApi.Controllers.V1;
 
@@ -25,13 +26,15 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {
     /// <summary>Sign in with user name and password.</summary>
-    /// <remarks>5 failures lock the name for 15 minutes (423 with Retry-After); unknown names get the same answers.</remarks>
+    /// <remarks>5 failures from one address lock that address out of the name for 15 minutes (423 with Retry-After);
+    /// past the name's ceiling of failures from all addresses, an address that failed must wait (429). Unknown names get the same answers.</remarks>
     /// <response code="200">Tokens, or <c>mfa_required</c> with an <c>mfa_token</c> for the second step.</response>
     /// <response code="401">Wrong user name or password.</response>
     /// <response code="423">Locked after too many failures.</response>
-    /// <response code="429">Too many sign-in attempts from this address.</response>
+    /// <response code="429">Too many sign-in attempts from this address, or this address must wait before trying this name again.</response>
     [HttpPost("login")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitingSetup.SignIn)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status423Locked, "application/problem+json")]
@@ -41,6 +44,7 @@ public sealed class AuthController(IMediator mediator) : ControllerBase
     /// <summary>Second sign-in step for accounts with MFA: an authenticator code or a recovery code.</summary>
     [HttpPost("login/mfa")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitingSetup.SignIn)]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<TokenResponse> LoginWithMfa(MfaLoginRequest request, CancellationToken cancellationToken) =>

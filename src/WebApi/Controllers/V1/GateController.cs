@@ -3,6 +3,7 @@ using InfiniteSecurity.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace InfiniteSecurity.WebApi.Controllers.V1;
 
@@ -28,6 +29,7 @@ public sealed class GateController(IMediator mediator) : ControllerBase
     /// <response code="401">No valid access token.</response>
     /// <response code="403">Block (with X-InfiniteSecurity-Rule naming the winning rule), or the token lacks the <c>analyze</c> scope.</response>
     [HttpGet]
+    [EnableRateLimiting(RateLimitingSetup.Gate)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]

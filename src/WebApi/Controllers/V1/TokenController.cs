@@ -4,6 +4,7 @@ using InfiniteSecurity.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace InfiniteSecurity.WebApi.Controllers.V1;
 
@@ -19,7 +20,8 @@ public sealed class TokenController(IMediator mediator) : ControllerBase
     /// <response code="400">invalid_request, unsupported_grant_type or invalid_scope.</response>
     /// <response code="401">invalid_client.</response>
     [HttpPost]
-    [Consumes("application/x-www-form-urlencoded")]
+    [EnableRateLimiting(RateLimitingSetup.SignIn)]
+    [OAuthFormBody]
     [Produces("application/json")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [ProducesResponseType<OAuthTokenResponse>(StatusCodes.Status200OK)]
