@@ -1,3 +1,4 @@
+using System.Buffers;
 using InfiniteSecurity.Detection.Normalisation;
 using InfiniteSecurity.Detection.Scoring;
 
@@ -14,6 +15,9 @@ namespace InfiniteSecurity.Detection.Web;
 internal sealed class OpenRedirectDetector : IViewDetector
 {
     private const int MaxParameters = 64;
+
+    // Characters that do not occur in a URL or query string but do between the fields of a document or the words of a text.
+    private static readonly SearchValues<char> DocumentPunctuation = SearchValues.Create(" \t\r\n\"'{}[]<>`");
 
     private static readonly string[] RedirectNameParts = ["url", "uri", "redir", "return", "next", "goto", "dest", "continue", "target", "forward", "callback", "location", "navigate"];
     private static readonly string[] RedirectNames = ["r", "u", "to", "go", "out", "link", "back", "dest", "view"];
@@ -314,7 +318,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var budget = 0;
         while (UrlAuthority.TryNext(s, ref position, ref budget, out var url))
         {
-            if (!url.HasScheme || !url.IsWeb)
+            if (!url.HasScheme || !url.IsWeb || !IsTarget(s, url))
             {
                 continue;
             }
@@ -333,6 +337,20 @@ internal sealed class OpenRedirectDetector : IViewDetector
             CheckAuthority(url, unicodeDot, c);
             CheckAfterHost(url, c);
         }
+    }
+
+    // The reference is where a redirect would go: the value starts with it (quotes aside), or it is the value of a
+    // parameter of the URL or query string the value starts with. A URL further inside a document, a sentence or
+    // markup is a link the text mentions, not a destination the application is asked to follow.
+    private static bool IsTarget(ReadOnlySpan<char> s, UrlReference url)
+    {
+        var lead = s[..url.Start];
+        if (lead.TrimStart("\"'` \t\r\n").IsEmpty)
+        {
+            return true;
+        }
+
+        return url.IsParameterValue && lead.IndexOfAny(DocumentPunctuation) < 0;
     }
 
     private static void CheckAuthority(UrlReference url, bool unicodeDot, Context c)
