@@ -163,7 +163,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
 
         var confused = !after.StartsWith("//") || after.StartsWith("///") || after.IndexOf('\\') is >= 0 and < 3;
         var start = after.TrimStart("/\\\t\r\n ")[0];
-        if (confused && (char.IsLetterOrDigit(start) || start is '@' or '['))
+        if (confused && (char.IsLetterOrDigit(start) || start is '@' or '[') && !IsTripleSlashResource(after))
         {
             c.Add(RedirectRules.SchemeConfusion, at, Math.Min(s.Length, 60));
             return true;
@@ -243,6 +243,11 @@ internal sealed class OpenRedirectDetector : IViewDetector
             var amp = v.IndexOf('&');
             var value = amp < 0 ? v : v[..amp];
             var name = NameBefore(s, eq);
+            if (s[..(eq - name.Length)].IndexOfAny(DocumentPunctuation) >= 0)
+            {
+                return; // a name=value further inside a document or text is not a parameter of the value's URL
+            }
+
             if (JudgeParameter(s, eq, name, value, c))
             {
                 return;
@@ -302,7 +307,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var bare = value.TrimStart("/\\");
         var valueEnd = bare.IndexOfAny("&/?#");
         var token = valueEnd < 0 ? bare : bare[..valueEnd];
-        if (LooksLikeDomain(token) && !HasFileExtension(token) && (IsRedirectParameter(name) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase)))
+        if (LooksLikeDomain(token) && !HasFileExtension(token) && IsRedirectParameter(name))
         {
             c.Add(RedirectRules.HostParameter, eq, len);
             return true;
@@ -395,7 +400,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
     private static void CheckAfterHost(UrlReference url, Context c)
     {
         var path = url.Path;
-        if (path.StartsWith("//") || path.StartsWith("/..") || path.StartsWith("/\\"))
+        if ((path.StartsWith("//") && !IsDoubledSlashResource(path)) || path.StartsWith("/..") || path.StartsWith("/\\"))
         {
             c.Add(RedirectRules.PathConfusion, url.Start, url.Length);
             return;
@@ -487,6 +492,40 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         return dropped > 0 && n == letters.Length && letters.SequenceEqual("javascript:");
+    }
+
+    // https:///cdn.example/a/b/c.png: one slash too many before a host serving a file deep in its tree is a badly
+    // joined asset URL; the confusion an allow-list falls for is https:///evil.example with little or no path.
+    private static bool IsTripleSlashResource(ReadOnlySpan<char> after)
+    {
+        if (!after.StartsWith("///") || after.Length < 4 || after[3] is '/' or '\\')
+        {
+            return false;
+        }
+
+        var authority = after[3..];
+        var end = authority.IndexOfAny("/?#\\");
+        if (end <= 0 || !LooksLikeDomain(authority[..end]) || authority[end] != '/')
+        {
+            return false;
+        }
+
+        var rest = authority[end..];
+        var q = rest.IndexOfAny('?', '#');
+        var path = q < 0 ? rest : rest[..q];
+        var file = path[(path.LastIndexOf('/') + 1)..];
+        return file.IndexOf('.') > 0 && HasFileExtension(file) && IsResourcePath(rest, 3);
+    }
+
+    // https://cdn.example//a/b.js: a doubled slash before plain path segments, the first of which names no host, is
+    // a sloppy join of a base URL and a path; //evil.example, // alone or //.. are what defeat a prefix check.
+    private static bool IsDoubledSlashResource(ReadOnlySpan<char> path)
+    {
+        var rest = path[1..];
+        var first = rest[1..];
+        var end = first.IndexOfAny("/?#");
+        first = end < 0 ? first : first[..end];
+        return first.Length > 0 && !(LooksLikeHost(first) && !HasFileExtension(first)) && first.IndexOf('%') < 0 && IsResourcePath(rest, 2);
     }
 
     // A protocol-relative resource: plain path segments after the host (//cdn.example/a/b/c.js).
