@@ -355,7 +355,34 @@ internal sealed class OpenRedirectDetector : IViewDetector
             return true;
         }
 
-        return url.IsParameterValue && lead.IndexOfAny(DocumentPunctuation) < 0;
+        return (url.IsParameterValue && lead.IndexOfAny(DocumentPunctuation) < 0) || IsLinkAttribute(lead);
+    }
+
+    // <a href="http://..."> and <form action=...>: markup that sends the browser to the reference when followed.
+    private static bool IsLinkAttribute(ReadOnlySpan<char> lead)
+    {
+        var k = lead.Length;
+        if (k > 0 && lead[k - 1] is '"' or '\'')
+        {
+            k--;
+        }
+
+        if (k == 0 || lead[k - 1] != '=')
+        {
+            return false;
+        }
+
+        var name = lead[..(k - 1)].TrimEnd();
+        var start = name.Length;
+        while (start > 0 && char.IsAsciiLetter(name[start - 1]))
+        {
+            start--;
+        }
+
+        var attribute = name[start..];
+        var inTag = start > 0 && char.IsWhiteSpace(name[start - 1]) && name[..start].LastIndexOf('<') > name[..start].LastIndexOf('>');
+        return inTag && (attribute.Equals("href", StringComparison.OrdinalIgnoreCase) || attribute.Equals("action", StringComparison.OrdinalIgnoreCase)
+            || attribute.Equals("formaction", StringComparison.OrdinalIgnoreCase));
     }
 
     private static void CheckAuthority(UrlReference url, bool unicodeDot, Context c)
