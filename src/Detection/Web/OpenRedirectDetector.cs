@@ -380,9 +380,9 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         var attribute = name[start..];
-        var inTag = start > 0 && char.IsWhiteSpace(name[start - 1]) && name[..start].LastIndexOf('<') > name[..start].LastIndexOf('>');
-        return inTag && (attribute.Equals("href", StringComparison.OrdinalIgnoreCase) || attribute.Equals("action", StringComparison.OrdinalIgnoreCase)
-            || attribute.Equals("formaction", StringComparison.OrdinalIgnoreCase));
+        var link = attribute.Equals("href", StringComparison.OrdinalIgnoreCase) || attribute.Equals("action", StringComparison.OrdinalIgnoreCase)
+            || attribute.Equals("formaction", StringComparison.OrdinalIgnoreCase);
+        return link && start > 0 && char.IsWhiteSpace(name[start - 1]) && name[..start].LastIndexOf('<') > name[..start].LastIndexOf('>');
     }
 
     private static void CheckAuthority(UrlReference url, bool unicodeDot, Context c)
