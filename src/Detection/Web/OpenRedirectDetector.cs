@@ -19,6 +19,9 @@ internal sealed class OpenRedirectDetector : IViewDetector
     // Characters that do not occur in a URL or query string but do between the fields of a document or the words of a text.
     private static readonly SearchValues<char> DocumentPunctuation = SearchValues.Create(" \t\r\n\"'{}[]<>`");
 
+    // In a decoded view a space may be a decoded %20 or '+' of the query string itself.
+    private static readonly SearchValues<char> DecodedDocumentPunctuation = SearchValues.Create("\t\r\n\"'{}[]<>`");
+
     private static readonly string[] RedirectNameParts = ["url", "uri", "redir", "return", "next", "goto", "dest", "continue", "target", "forward", "callback", "location", "navigate"];
     private static readonly string[] RedirectNames = ["r", "u", "to", "go", "out", "link", "back", "dest", "view"];
     private static readonly string[] FileExtensions = ["js", "css", "html", "htm", "php", "json", "png", "jpg", "jpeg", "gif", "svg", "xml", "txt", "ico", "map", "asp", "aspx", "jsp", "cgi", "do", "action", "woff", "woff2", "ttf", "webp", "mp4", "mp3", "pdf", "zip", "gz", "swf", "shtml", "md", "vue", "ts"];
@@ -42,7 +45,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
             return;
         }
 
-        var context = new Context(view, findings, offset);
+        var context = new Context(view, findings, offset, ReferenceEquals(view, input.Views[0]) ? DocumentPunctuation : DecodedDocumentPunctuation);
         CheckLeadingShapes(s, context);
         CheckParameters(s, context);
         CheckReferences(s, unicodeDot ? view.Text.AsSpan().Trim() : ReadOnlySpan<char>.Empty, context);
@@ -52,8 +55,11 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
     }
 
-    private readonly struct Context(DecodedView view, FindingCollector findings, int offset)
+    private readonly struct Context(DecodedView view, FindingCollector findings, int offset, SearchValues<char> punctuation)
     {
+        /// <summary>Characters that end the URL or query string the value starts with.</summary>
+        public SearchValues<char> Punctuation => punctuation;
+
         public void Add(Rules.RuleDefinition rule, int start, int length) => findings.Add(rule, view, start + offset, length);
     }
 
@@ -243,7 +249,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
             var amp = v.IndexOf('&');
             var value = amp < 0 ? v : v[..amp];
             var name = NameBefore(s, eq);
-            if (s[..(eq - name.Length)].IndexOfAny(DocumentPunctuation) >= 0)
+            if (s[..(eq - name.Length)].IndexOfAny(c.Punctuation) >= 0)
             {
                 return; // a name=value further inside a document or text is not a parameter of the value's URL
             }
@@ -323,7 +329,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var budget = 0;
         while (UrlAuthority.TryNext(s, ref position, ref budget, out var url))
         {
-            if (!url.HasScheme || !url.IsWeb || !IsTarget(s, url))
+            if (!url.HasScheme || !url.IsWeb || !IsTarget(s, url, c.Punctuation))
             {
                 continue;
             }
@@ -347,7 +353,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
     // The reference is where a redirect would go: the value starts with it (quotes aside), or it is the value of a
     // parameter of the URL or query string the value starts with. A URL further inside a document, a sentence or
     // markup is a link the text mentions, not a destination the application is asked to follow.
-    private static bool IsTarget(ReadOnlySpan<char> s, UrlReference url)
+    private static bool IsTarget(ReadOnlySpan<char> s, UrlReference url, SearchValues<char> punctuation)
     {
         var lead = s[..url.Start];
         if (lead.TrimStart("\"'` \t\r\n").IsEmpty)
@@ -355,7 +361,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
             return true;
         }
 
-        return (url.IsParameterValue && lead.IndexOfAny(DocumentPunctuation) < 0) || IsLinkAttribute(lead);
+        return (url.IsParameterValue && lead.IndexOfAny(punctuation) < 0) || IsLinkAttribute(lead);
     }
 
     // <a href="http://..."> and <form action=...>: markup that sends the browser to the reference when followed.

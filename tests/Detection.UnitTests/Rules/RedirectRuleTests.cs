@@ -32,6 +32,7 @@ public sealed class RedirectRuleTests
     [TestCase("redirect.scheme_confusion", "https:///evil.example.test/a/b/c", TestName = "redirect.scheme_confusion positive: triple slash before a host and a plain path")]
     [TestCase("redirect.url_parameter", "/account/login?lang=en&next=//evil.test/x", TestName = "redirect.url_parameter positive: later parameter of the value's URL")]
     [TestCase("redirect.userinfo_confusion", "<a href=\"http://trusted.test@evil.test/\">x</a>", TestName = "redirect.userinfo_confusion positive: link attribute of markup")]
+    [TestCase("redirect.url_parameter", "?q=red%20shoes&next=%2F%2Fevil.test%2Fx", TestName = "redirect.url_parameter positive: encoded value after a parameter holding an encoded space")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);
 
     [TestCase("a=1&from=https://example.org/", TestName = "redirect.absolute_url_parameter negative: form body with a URL")]
