@@ -16,6 +16,9 @@ internal sealed class HeaderInjectionDetector : IViewDetector
 {
     private const int MaxBreaks = 256;
 
+    // RFC 5321 bounds an address at 254 characters; a subject line worth a header is shorter than a paragraph.
+    private const int MaxFieldLength = 254;
+
     private static readonly string[] MailHeaders = ["bcc:", "cc:", "to:", "from:", "subject:", "reply-to:", "sender:", "return-path:", "rcpt to:", "mail from:", "x-mailer:", "mime-version:"];
     private static readonly string[] SmtpVerbs = ["data", "quit", "rset", "helo ", "ehlo ", "vrfy ", "expn "];
 
@@ -69,6 +72,11 @@ internal sealed class HeaderInjectionDetector : IViewDetector
     private static bool InspectBreak(DecodedView view, ReadOnlySpan<char> s, int i, int lineBreaks, ReadOnlySpan<char> line, ReadOnlySpan<char> header, bool literal, FindingCollector f)
     {
         var before = s[..i].Trim();
+        if (IsDocument(before))
+        {
+            return true; // the rest of the view is inside the same document
+        }
+
         var length = Math.Min(s.Length - i, 60);
         if (IsMailInjection(before, header, literal))
         {
@@ -141,7 +149,26 @@ internal sealed class HeaderInjectionDetector : IViewDetector
             return false;
         }
 
-        return !literal || before.Length == 0 || (before.IndexOf(' ') < 0 && before.IndexOf('@') > 0 && before.IndexOfAny('\r', '\n') < 0);
+        return before.Length == 0 || (literal ? before.IndexOf(' ') < 0 && before.IndexOf('@') > 0 && before.IndexOfAny('\r', '\n') < 0 : IsFieldValue(before));
+    }
+
+    // What an address or subject field holds: one short line (an address, "Name" <address>, a subject), not a
+    // record of fields.
+    private static bool IsFieldValue(ReadOnlySpan<char> before) =>
+        before.Length <= MaxFieldLength && before.IndexOfAny("{}[]\r\n") < 0 && before.Count('"') <= 2;
+
+    // {"k":"...\r\nContent-Type: x"}, [{...}], <?xml ...>, <a>..</a>: a break inside a JSON or XML document belongs
+    // to one of its strings or elements (logged response headers, YAML, code); each is judged on its own as a value.
+    private static bool IsDocument(ReadOnlySpan<char> before)
+    {
+        if (before.Length < 2)
+        {
+            return false;
+        }
+
+        var json = (before[0] == '{' && before[1] == '"') || (before[0] == '[' && before[1] is '{' or '"' or '[' || char.IsAsciiDigit(before[1]));
+        var xml = before.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || (before[0] == '<' && char.IsAsciiLetter(before[1]) && before.IndexOf("</", StringComparison.Ordinal) > 0);
+        return (json && before.IndexOf("\":", StringComparison.Ordinal) > 0) || (json && before[0] == '[' && before.IndexOf(',') > 0) || xml;
     }
 
     // A decoded break is literal when the raw text already has the same line after a break.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using InfiniteSecurity.Detection.Normalisation;
 using InfiniteSecurity.Detection.Scoring;
 
@@ -14,6 +15,12 @@ namespace InfiniteSecurity.Detection.Web;
 internal sealed class OpenRedirectDetector : IViewDetector
 {
     private const int MaxParameters = 64;
+
+    // Characters that do not occur in a URL or query string but do between the fields of a document or the words of a text.
+    private static readonly SearchValues<char> DocumentPunctuation = SearchValues.Create(" \t\r\n\"'{}[]<>`");
+
+    // In a decoded view a space may be a decoded %20 or '+' of the query string itself.
+    private static readonly SearchValues<char> DecodedDocumentPunctuation = SearchValues.Create("\t\r\n\"'{}[]<>`");
 
     private static readonly string[] RedirectNameParts = ["url", "uri", "redir", "return", "next", "goto", "dest", "continue", "target", "forward", "callback", "location", "navigate"];
     private static readonly string[] RedirectNames = ["r", "u", "to", "go", "out", "link", "back", "dest", "view"];
@@ -38,7 +45,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
             return;
         }
 
-        var context = new Context(view, findings, offset);
+        var context = new Context(view, findings, offset, ReferenceEquals(view, input.Views[0]) ? DocumentPunctuation : DecodedDocumentPunctuation);
         CheckLeadingShapes(s, context);
         CheckParameters(s, context);
         CheckReferences(s, unicodeDot ? view.Text.AsSpan().Trim() : ReadOnlySpan<char>.Empty, context);
@@ -48,8 +55,11 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
     }
 
-    private readonly struct Context(DecodedView view, FindingCollector findings, int offset)
+    private readonly struct Context(DecodedView view, FindingCollector findings, int offset, SearchValues<char> punctuation)
     {
+        /// <summary>Characters that end the URL or query string the value starts with.</summary>
+        public SearchValues<char> Punctuation => punctuation;
+
         public void Add(Rules.RuleDefinition rule, int start, int length) => findings.Add(rule, view, start + offset, length);
     }
 
@@ -159,7 +169,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
 
         var confused = !after.StartsWith("//") || after.StartsWith("///") || after.IndexOf('\\') is >= 0 and < 3;
         var start = after.TrimStart("/\\\t\r\n ")[0];
-        if (confused && (char.IsLetterOrDigit(start) || start is '@' or '['))
+        if (confused && (char.IsLetterOrDigit(start) || start is '@' or '[') && !IsTripleSlashResource(after))
         {
             c.Add(RedirectRules.SchemeConfusion, at, Math.Min(s.Length, 60));
             return true;
@@ -239,6 +249,11 @@ internal sealed class OpenRedirectDetector : IViewDetector
             var amp = v.IndexOf('&');
             var value = amp < 0 ? v : v[..amp];
             var name = NameBefore(s, eq);
+            if (s[..(eq - name.Length)].IndexOfAny(c.Punctuation) >= 0)
+            {
+                return; // a name=value further inside a document or text is not a parameter of the value's URL
+            }
+
             if (JudgeParameter(s, eq, name, value, c))
             {
                 return;
@@ -298,7 +313,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var bare = value.TrimStart("/\\");
         var valueEnd = bare.IndexOfAny("&/?#");
         var token = valueEnd < 0 ? bare : bare[..valueEnd];
-        if (LooksLikeDomain(token) && !HasFileExtension(token) && (IsRedirectParameter(name) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase)))
+        if (LooksLikeDomain(token) && !HasFileExtension(token) && IsRedirectParameter(name))
         {
             c.Add(RedirectRules.HostParameter, eq, len);
             return true;
@@ -314,7 +329,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
         var budget = 0;
         while (UrlAuthority.TryNext(s, ref position, ref budget, out var url))
         {
-            if (!url.HasScheme || !url.IsWeb)
+            if (!url.HasScheme || !url.IsWeb || !IsTarget(s, url, c.Punctuation))
             {
                 continue;
             }
@@ -333,6 +348,47 @@ internal sealed class OpenRedirectDetector : IViewDetector
             CheckAuthority(url, unicodeDot, c);
             CheckAfterHost(url, c);
         }
+    }
+
+    // The reference is where a redirect would go: the value starts with it (quotes aside), or it is the value of a
+    // parameter of the URL or query string the value starts with. A URL further inside a document, a sentence or
+    // markup is a link the text mentions, not a destination the application is asked to follow.
+    private static bool IsTarget(ReadOnlySpan<char> s, UrlReference url, SearchValues<char> punctuation)
+    {
+        var lead = s[..url.Start];
+        if (lead.TrimStart("\"'` \t\r\n").IsEmpty)
+        {
+            return true;
+        }
+
+        return (url.IsParameterValue && lead.IndexOfAny(punctuation) < 0) || IsLinkAttribute(lead);
+    }
+
+    // <a href="http://..."> and <form action=...>: markup that sends the browser to the reference when followed.
+    private static bool IsLinkAttribute(ReadOnlySpan<char> lead)
+    {
+        var k = lead.Length;
+        if (k > 0 && lead[k - 1] is '"' or '\'')
+        {
+            k--;
+        }
+
+        if (k == 0 || lead[k - 1] != '=')
+        {
+            return false;
+        }
+
+        var name = lead[..(k - 1)].TrimEnd();
+        var start = name.Length;
+        while (start > 0 && char.IsAsciiLetter(name[start - 1]))
+        {
+            start--;
+        }
+
+        var attribute = name[start..];
+        var link = attribute.Equals("href", StringComparison.OrdinalIgnoreCase) || attribute.Equals("action", StringComparison.OrdinalIgnoreCase)
+            || attribute.Equals("formaction", StringComparison.OrdinalIgnoreCase);
+        return link && start > 0 && char.IsWhiteSpace(name[start - 1]) && name[..start].LastIndexOf('<') > name[..start].LastIndexOf('>');
     }
 
     private static void CheckAuthority(UrlReference url, bool unicodeDot, Context c)
@@ -377,7 +433,7 @@ internal sealed class OpenRedirectDetector : IViewDetector
     private static void CheckAfterHost(UrlReference url, Context c)
     {
         var path = url.Path;
-        if (path.StartsWith("//") || path.StartsWith("/..") || path.StartsWith("/\\"))
+        if ((path.StartsWith("//") && !IsDoubledSlashResource(path)) || path.StartsWith("/..") || path.StartsWith("/\\"))
         {
             c.Add(RedirectRules.PathConfusion, url.Start, url.Length);
             return;
@@ -469,6 +525,40 @@ internal sealed class OpenRedirectDetector : IViewDetector
         }
 
         return dropped > 0 && n == letters.Length && letters.SequenceEqual("javascript:");
+    }
+
+    // https:///cdn.example/a/b/c.png: one slash too many before a host serving a file deep in its tree is a badly
+    // joined asset URL; the confusion an allow-list falls for is https:///evil.example with little or no path.
+    private static bool IsTripleSlashResource(ReadOnlySpan<char> after)
+    {
+        if (!after.StartsWith("///") || after.Length < 4 || after[3] is '/' or '\\')
+        {
+            return false;
+        }
+
+        var authority = after[3..];
+        var end = authority.IndexOfAny("/?#\\");
+        if (end <= 0 || !LooksLikeDomain(authority[..end]) || authority[end] != '/')
+        {
+            return false;
+        }
+
+        var rest = authority[end..];
+        var q = rest.IndexOfAny('?', '#');
+        var path = q < 0 ? rest : rest[..q];
+        var file = path[(path.LastIndexOf('/') + 1)..];
+        return file.IndexOf('.') > 0 && HasFileExtension(file) && IsResourcePath(rest, 3);
+    }
+
+    // https://cdn.example//a/b.js: a doubled slash before plain path segments, the first of which names no host, is
+    // a sloppy join of a base URL and a path; //evil.example, // alone or //.. are what defeat a prefix check.
+    private static bool IsDoubledSlashResource(ReadOnlySpan<char> path)
+    {
+        var rest = path[1..];
+        var first = rest[1..];
+        var end = first.IndexOfAny("/?#");
+        first = end < 0 ? first : first[..end];
+        return first.Length > 0 && !(LooksLikeHost(first) && !HasFileExtension(first)) && first.IndexOf('%') < 0 && IsResourcePath(rest, 2);
     }
 
     // A protocol-relative resource: plain path segments after the host (//cdn.example/a/b/c.js).

@@ -54,7 +54,8 @@ internal sealed class RfiDetector : IViewDetector
         if (!script && !image)
         {
             // http://evil.example/? or /raw/abc?: whatever the application appends becomes a query string.
-            if (wholeValue && url.HasScheme && trailer.Length is > 0 and <= 2 && trailer.TrimEnd("?#").Length == 0 && path.TrimEnd('/').Length > 1)
+            // A file name with another extension (an image, a style sheet) ending in '?' is a cache-busting asset URL.
+            if (wholeValue && url.HasScheme && trailer.Length is > 0 and <= 2 && trailer.TrimEnd("?#").Length == 0 && path.TrimEnd('/').Length > 1 && !HasOtherExtension(path))
             {
                 f.Add(RfiRules.TruncatedInclude, view, url.Start + offset, url.Length);
             }
@@ -63,7 +64,9 @@ internal sealed class RfiDetector : IViewDetector
         }
 
         // "x.txt?", "x.php??", "x.txt%00", "x.php#", "x.php?&cmd=": nothing left for the appended suffix to join.
-        var cutOff = nul || trailer.TrimEnd("?#").Length == 0 && trailer.Length > 0 || trailer.StartsWith("?&") || trailer.StartsWith("?=") || trailer.EndsWith("?") || trailer.EndsWith("&");
+        // A query of several parameters that merely ends in '&' is a script-built URL (report.cgi?a=1&b=2&), not a cut.
+        var dangling = (trailer.EndsWith("?") || trailer.EndsWith("&")) && trailer.Count('=') <= 1;
+        var cutOff = nul || trailer.TrimEnd("?#").Length == 0 && trailer.Length > 0 || trailer.StartsWith("?&") || trailer.StartsWith("?=") || dangling;
         if (cutOff && (script || url.HasScheme))
         {
             f.Add(RfiRules.TruncatedInclude, view, url.Start + offset, url.Length);
@@ -128,6 +131,28 @@ internal sealed class RfiDetector : IViewDetector
                 return;
             }
         }
+    }
+
+    // The last path segment is a file name with a letters-only extension that is not a script type (a.webp, b.css).
+    private static bool HasOtherExtension(ReadOnlySpan<char> path)
+    {
+        var file = path[(path.LastIndexOf('/') + 1)..];
+        var dot = file.LastIndexOf('.');
+        var ext = dot < 0 ? ReadOnlySpan<char>.Empty : file[(dot + 1)..];
+        if (dot <= 0 || ext.Length is < 2 or > 5)
+        {
+            return false;
+        }
+
+        foreach (var c in ext)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsIncludeParameter(ReadOnlySpan<char> name)

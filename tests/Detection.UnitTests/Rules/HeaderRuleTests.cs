@@ -18,6 +18,8 @@ public sealed class HeaderRuleTests
     [TestCase("mail.body_injection", "from:me@x.test%0A%0AHello%20there", TestName = "mail.body_injection positive: blank line after address")]
     [TestCase("mail.sendmail_argument", "me@x.test -X/srv/www/out.php", TestName = "mail.sendmail_argument positive: log file option")]
     [TestCase("mail.address_header_injection", "\nBcc: list@y.test", TestName = "mail.address_header_injection positive: raw break opens the value")]
+    [TestCase("mail.address_header_injection", "Ann <ann@x.test>%0ABcc: eve@y.test", TestName = "mail.address_header_injection positive: display name and address")]
+    [TestCase("crlf.header_injection", "/home?lang=en%0d%0aSet-Cookie:%20sid=1", TestName = "crlf.header_injection positive: after a query string")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);
 
     [TestCase("first line\nname: value\nthird line", TestName = "crlf.header_injection negative: multi-line text")]
@@ -27,5 +29,9 @@ public sealed class HeaderRuleTests
     [TestCase("From: Ann\nTo: Bob\nSubject: lunch", TestName = "mail.header_injection negative: pasted e-mail")]
     [TestCase("------b1\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nvalue", TestName = "crlf.header_injection negative: multipart body")]
     [TestCase("me@x.test -- see the x-ray notes", TestName = "mail.sendmail_argument negative: dash in a sentence")]
+    [TestCase("{\"user\":\"ann@example.org\",\"headers\":\"server: x\\r\\ncontent-type: text/html\"}", TestName = "mail.address_header_injection negative: JSON document with logged headers and an address")]
+    [TestCase("[{\"from\":\"ann@example.org\",\"text\":\"hi\\nCc: team\"}]", TestName = "mail.header_injection negative: JSON array with a mail-like line")]
+    [TestCase("{\"name\":\"probe\",\"rule\":\"id: x\\ntransport: http\\nmethod: GET\"}", TestName = "crlf.header_injection negative: YAML inside a JSON document")]
+    [TestCase("<?xml version=\"1.0\"?><r><h>a\\r\\nLocation: /b</h></r>", TestName = "crlf.header_injection negative: escaped break inside an XML document")]
     public void Stays_benign(string input) => RuleAssert.Benign(input);
 }

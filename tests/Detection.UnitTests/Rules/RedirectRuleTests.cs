@@ -27,6 +27,12 @@ public sealed class RedirectRuleTests
     [TestCase("redirect.embedded_url", "/https://evil.test", TestName = "redirect.embedded_url positive: URL as path")]
     [TestCase("redirect.encoded_url", "%68%74%74%70%3a%2f%2fevil.test", TestName = "redirect.encoded_url positive: encoded letters")]
     [TestCase("redirect.script_scheme", "\\j\\a\\v\\a\\s\\c\\r\\i\\p\\t\\:x", TestName = "redirect.script_scheme positive: escaped scheme")]
+    [TestCase("redirect.path_confusion", "https://trusted.test//evil.test/a/b.js", TestName = "redirect.path_confusion positive: host after the doubled slash")]
+    [TestCase("redirect.scheme_confusion", "https:///evil.test/", TestName = "redirect.scheme_confusion positive: triple slash before a host")]
+    [TestCase("redirect.scheme_confusion", "https:///evil.example.test/a/b/c", TestName = "redirect.scheme_confusion positive: triple slash before a host and a plain path")]
+    [TestCase("redirect.url_parameter", "/account/login?lang=en&next=//evil.test/x", TestName = "redirect.url_parameter positive: later parameter of the value's URL")]
+    [TestCase("redirect.userinfo_confusion", "<a href=\"http://trusted.test@evil.test/\">x</a>", TestName = "redirect.userinfo_confusion positive: link attribute of markup")]
+    [TestCase("redirect.url_parameter", "?q=red%20shoes&next=%2F%2Fevil.test%2Fx", TestName = "redirect.url_parameter positive: encoded value after a parameter holding an encoded space")]
     public void Fires(string rule, string input) => RuleAssert.Fires(input, rule);
 
     [TestCase("a=1&from=https://example.org/", TestName = "redirect.absolute_url_parameter negative: form body with a URL")]
@@ -39,5 +45,13 @@ public sealed class RedirectRuleTests
     [TestCase("https://bbs.example.com.cn/", TestName = "redirect.domain_confusion negative: com.cn suffix")]
     [TestCase("https:%2F%2Fexample.org%2Fa", TestName = "redirect.scheme_confusion negative: only encoded slashes")]
     [TestCase("first.last@example.org", TestName = "redirect.userinfo_confusion negative: e-mail address")]
+    [TestCase("{\"page\":\"{\\\"ref\\\":\\\"https://shop.example.org/\\\",\\\"n\\\":1}\"}", TestName = "redirect.path_confusion negative: escaped quote after a URL in a JSON document")]
+    [TestCase("{\"links\":[\"https://a.example.org//b.example.org\"],\"n\":2}", TestName = "redirect.path_confusion negative: URL inside a JSON document")]
+    [TestCase("Mirror moved, see https://old.example.org//new.example.org for details", TestName = "redirect.path_confusion negative: URL inside a sentence")]
+    [TestCase("https://static.example.org//img/v2/logo_small.js", TestName = "redirect.path_confusion negative: doubled slash before an asset path")]
+    [TestCase("https:///media.example.org/assets/icons/2024/badge.png", TestName = "redirect.scheme_confusion negative: triple slash before an asset file")]
+    [TestCase("https://search.example.org/s?q=shoes&site=www.example.org", TestName = "redirect.host_parameter negative: www host in a non-redirect parameter")]
+    [TestCase("?host=www.example.org&port=443", TestName = "redirect.host_parameter negative: host parameter holding a host")]
+    [TestCase("{\"q\":\"a=1\",\"qs\":\"lang=en&next=//b.example.org/x\"}", TestName = "redirect.url_parameter negative: query string inside a JSON document")]
     public void Stays_benign(string input) => RuleAssert.Benign(input);
 }
