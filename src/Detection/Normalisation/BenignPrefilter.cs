@@ -12,12 +12,18 @@ internal static class BenignPrefilter
     private static readonly SearchValues<char> Safe =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,_?");
 
-    // Attacks that need no syntax character: SQL keywords written out, and hex-literal encodings (0x2e0x2e).
+    // Attacks that need no syntax character: SQL keywords written out, and hex-literal encodings (0x2e0x2e); SQL
+    // clauses that continue a numeric value (1 ORDER BY 3, 5 HAVING 1, 1 RLIKE 1, 2 OR TRUE, 1 IS NOT NULL).
     private static readonly SearchValues<string> Keywords = SearchValues.Create(
-        ["union", "select", "insert", "delete", "drop ", "exec", "declare", "waitfor", "sleep", "benchmark", "xp_", "0x", "jndi", "shutdown", "between", "utl_", "dbms_"],
+        ["union", "select", "insert", "delete", "drop ", "exec", "declare", "waitfor", "sleep", "benchmark", "xp_", "0x", "jndi", "shutdown", "between", "utl_", "dbms_",
+         "order by", "group by", "having", "rlike", "regexp", "procedure", "outfile", "dumpfile", " limit ", "is null", "is not null", "or true", "and true", "or false", "and false"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static bool ContainsKeyword(ReadOnlySpan<char> s) => s.IndexOfAny(Keywords) >= 0;
+    // A number continued by a boolean operator (1 OR 1, 3 AND 2): checked only for values that start with a digit.
+    private static readonly SearchValues<string> NumericLogic = SearchValues.Create([" or ", " and ", " xor ", " div ", " mod "], StringComparison.OrdinalIgnoreCase);
+
+    public static bool ContainsKeyword(ReadOnlySpan<char> s) =>
+        s.IndexOfAny(Keywords) >= 0 || (s.Length > 0 && char.IsAsciiDigit(s[0]) && s.IndexOfAny(NumericLogic) >= 0);
 
     public static bool IsPlainlyBenign(string input)
     {
@@ -27,6 +33,6 @@ internal static class BenignPrefilter
             return false;
         }
 
-        return span.IndexOfAny(Keywords) < 0 && !Shell.ShellVocabulary.StartsWithCommand(span);
+        return !ContainsKeyword(span) && !Shell.ShellVocabulary.StartsWithCommand(span);
     }
 }

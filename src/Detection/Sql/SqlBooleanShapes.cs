@@ -92,8 +92,19 @@ internal static class SqlBooleanShapes
             return SqlRules.NumericCondition;
         }
 
+        if (!c.Broke && i == 1 && t[0].Kind == SqlTokenKind.Number && cond.End == 3 && (n == 3 || t[3].Kind == SqlTokenKind.Comment) && IsBareTruth(c.S, t[0], t[2], n > 3))
+        {
+            // 2 OR TRUE, 3 AND 3, 1 OR 1--: a numeric value and a condition that is a truth value on its own.
+            return SqlRules.NumericTruth;
+        }
+
         return cond.SelfEqual ? SqlRules.SelfComparison : null;
     }
+
+    // true / false / null, the same number again, or any number when a comment truncates the rest ("1 or 2" is prose).
+    private static bool IsBareTruth(ReadOnlySpan<char> s, SqlToken left, SqlToken right, bool commented) =>
+        Is(s, right, "true") || Is(s, right, "false") || Is(s, right, "null")
+        || (right.Kind == SqlTokenKind.Number && (commented || SameLiteral(s, left, right)));
 
     // False when the tokens after the operator read as prose (markup, two plain words before any comparison).
     private static bool TryReadCondition(in SqlScan c, int i, out Condition cond)

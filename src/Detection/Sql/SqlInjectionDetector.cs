@@ -36,6 +36,7 @@ internal sealed class SqlInjectionDetector : IViewDetector
         var tokens = t_tokens ??= new List<SqlToken>(64);
         var shapes = t_shapes ??= new SqlShapeBuffer();
         shapes.Clear();
+        SqlProbeShapes.Check(view, shapes);
         LexInContexts(view, tokens, shapes);
         LexJoined(view, tokens, shapes);
         shapes.Flush(findings);
@@ -192,10 +193,7 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.ClauseAfterBreakout, c.Breakout, End(t[Math.Min(n - 1, first + 2)]) - c.Breakout);
         }
 
-        // 1 PROCEDURE ANALYSE(), 1 INTO OUTFILE '/x', 1 INTO @a, 1 WHERE 1=1: a number continued by a clause that
-        // only SQL has (ORDER BY, LIMIT and LIKE are left out: "3 order by phone" is prose).
-        if (!c.Broke && n > 2 && t[0].Kind == SqlTokenKind.Number && t[1].Kind == SqlTokenKind.Word
-            && (Is(s, t[1], "procedure") || Is(s, t[1], "into") || Is(s, t[1], "where") || Is(s, t[1], "having")) && ClauseShape(s, t, 1))
+        if (!c.Broke && n > 2 && t[0].Kind == SqlTokenKind.Number && t[1].Kind == SqlTokenKind.Word && NumericClauseShape(s, t))
         {
             c.Add(SqlRules.NumericClause, t[1].Start, End(t[Math.Min(n - 1, 3)]) - t[1].Start);
         }
@@ -205,6 +203,42 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.OperatorBreakout, c.Breakout, End(t[n - 1]) - c.Breakout);
         }
     }
+
+    // 1 PROCEDURE ANALYSE(), 1 INTO OUTFILE '/x', 1 WHERE 1=1, 5 HAVING 1, 1 RLIKE 1, 1 IS NOT NULL, 1 LIMIT 1,1: a
+    // number continued by a clause that only SQL has. ORDER BY is the order_by_probe rule; "3 order by phone",
+    // "2 is not enough" and "5 having fun" are prose, so each clause needs its SQL operands.
+    private static bool NumericClauseShape(ReadOnlySpan<char> s, List<SqlToken> t)
+    {
+        var n = t.Count;
+        var next = t[2];
+        if (Is(s, t[1], "procedure") || Is(s, t[1], "into") || Is(s, t[1], "where"))
+        {
+            return ClauseShape(s, t, 1);
+        }
+
+        if (Is(s, t[1], "having"))
+        {
+            return ClauseShape(s, t, 1) || ((next.Kind == SqlTokenKind.Number || Is(s, next, "true")) && EndsAt(t, 3));
+        }
+
+        if (Is(s, t[1], "rlike") || Is(s, t[1], "regexp") || Is(s, t[1], "like"))
+        {
+            return next.Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, 3);
+        }
+
+        if (Is(s, t[1], "is"))
+        {
+            var k = Is(s, next, "not") ? 3 : 2;
+            return k < n && (Is(s, t[k], "null") || Is(s, t[k], "true") || Is(s, t[k], "false")) && EndsAt(t, k + 1);
+        }
+
+        // LIMIT n followed by what only SQL puts there: ,m  OFFSET m  INTO ...  PROCEDURE ...  a comment.
+        return Is(s, t[1], "limit") && next.Kind == SqlTokenKind.Number && n > 3
+            && (t[3].Kind is SqlTokenKind.Comma or SqlTokenKind.Comment or SqlTokenKind.Semicolon || Is(s, t[3], "offset") || Is(s, t[3], "into")
+                || Is(s, t[3], "procedure") || Is(s, t[3], "union"));
+    }
+
+    private static bool EndsAt(List<SqlToken> t, int k) => k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Semicolon;
 
     // '-', '+'1, 1'*'  — an operator and the literal the application's quote closes; ' ' — two adjacent strings.
     private static bool IsOperatorContinuation(ReadOnlySpan<char> s, List<SqlToken> t)
