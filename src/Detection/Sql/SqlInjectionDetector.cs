@@ -193,9 +193,10 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.ClauseAfterBreakout, c.Breakout, End(t[Math.Min(n - 1, first + 2)]) - c.Breakout);
         }
 
-        if (!c.Broke && n > 2 && t[0].Kind == SqlTokenKind.Number && t[1].Kind == SqlTokenKind.Word && NumericClauseShape(s, t))
+        var v = c.Broke ? -1 : AfterLeadingNumber(s, t);
+        if (v > 0 && v + 1 < n && t[v].Kind == SqlTokenKind.Word && NumericClauseShape(s, t, v))
         {
-            c.Add(SqlRules.NumericClause, t[1].Start, End(t[Math.Min(n - 1, 3)]) - t[1].Start);
+            c.Add(SqlRules.NumericClause, t[v].Start, End(t[Math.Min(n - 1, v + 2)]) - t[v].Start);
         }
 
         if (afterQuote && c.Breakout <= 20 && first == 0 && IsOperatorContinuation(s, t))
@@ -206,36 +207,38 @@ internal sealed class SqlInjectionDetector : IViewDetector
 
     // 1 PROCEDURE ANALYSE(), 1 INTO OUTFILE '/x', 1 WHERE 1=1, 5 HAVING 1, 1 RLIKE 1, 1 IS NOT NULL, 1 LIMIT 1,1: a
     // number continued by a clause that only SQL has. ORDER BY is the order_by_probe rule; "3 order by phone",
-    // "2 is not enough" and "5 having fun" are prose, so each clause needs its SQL operands.
-    private static bool NumericClauseShape(ReadOnlySpan<char> s, List<SqlToken> t)
+    // "2 is not enough" and "5 having fun" are prose, so each clause needs its SQL operands. v is the clause word.
+    private static bool NumericClauseShape(ReadOnlySpan<char> s, List<SqlToken> t, int v)
     {
         var n = t.Count;
-        var next = t[2];
-        if (Is(s, t[1], "procedure") || Is(s, t[1], "into") || Is(s, t[1], "where"))
+        var w = t[v];
+        var next = t[v + 1];
+        if (Is(s, w, "procedure") || Is(s, w, "into") || Is(s, w, "where"))
         {
-            return ClauseShape(s, t, 1);
+            return ClauseShape(s, t, v);
         }
 
-        if (Is(s, t[1], "having"))
+        if (Is(s, w, "having"))
         {
-            return ClauseShape(s, t, 1) || ((next.Kind == SqlTokenKind.Number || Is(s, next, "true")) && EndsAt(t, 3));
+            return SqlBooleanShapes.HasComparison(s, t, v + 1) || ((next.Kind == SqlTokenKind.Number || Is(s, next, "true")) && EndsAt(t, v + 2));
         }
 
-        if (Is(s, t[1], "rlike") || Is(s, t[1], "regexp") || Is(s, t[1], "like"))
+        if (Is(s, w, "rlike") || Is(s, w, "regexp") || Is(s, w, "like"))
         {
-            return next.Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, 3);
+            return next.Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, v + 2);
         }
 
-        if (Is(s, t[1], "is"))
+        if (Is(s, w, "is"))
         {
-            var k = Is(s, next, "not") ? 3 : 2;
+            var k = Is(s, next, "not") ? v + 2 : v + 1;
             return k < n && (Is(s, t[k], "null") || Is(s, t[k], "true") || Is(s, t[k], "false")) && EndsAt(t, k + 1);
         }
 
         // LIMIT n followed by what only SQL puts there: ,m  OFFSET m  INTO ...  PROCEDURE ...  a comment.
-        return Is(s, t[1], "limit") && next.Kind == SqlTokenKind.Number && n > 3
-            && (t[3].Kind is SqlTokenKind.Comma or SqlTokenKind.Comment or SqlTokenKind.Semicolon || Is(s, t[3], "offset") || Is(s, t[3], "into")
-                || Is(s, t[3], "procedure") || Is(s, t[3], "union"));
+        var after = v + 2;
+        return Is(s, w, "limit") && next.Kind == SqlTokenKind.Number && after < n
+            && (t[after].Kind is SqlTokenKind.Comma or SqlTokenKind.Comment or SqlTokenKind.Semicolon || Is(s, t[after], "offset") || Is(s, t[after], "into")
+                || Is(s, t[after], "procedure") || Is(s, t[after], "union"));
     }
 
     private static bool EndsAt(List<SqlToken> t, int k) => k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Semicolon;
@@ -344,11 +347,16 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.Pick(c.Strong, SqlRules.Conditional, SqlRules.ConditionalBare), tok.Start, End(next) - tok.Start);
         }
         else if ((w.Equals("order", StringComparison.OrdinalIgnoreCase) || w.Equals("group", StringComparison.OrdinalIgnoreCase)) && hasNext && Is(s, next, "by")
-            && i + 2 < n && t[i + 2].Kind == SqlTokenKind.Number && (i + 3 == n || t[i + 3].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon))
+            && i + 2 < n && t[i + 2].Kind == SqlTokenKind.Number && ClauseEnd(s, t, i + 3))
         {
             c.Add(SqlRules.Pick(c.Strong, SqlRules.OrderByProbe, SqlRules.OrderByProbeBare), tok.Start, End(t[i + 2]) - tok.Start);
         }
     }
+
+    // What may follow the column number of ORDER BY n: the end, a comment, ',', ';', ASC/DESC and then the end.
+    private static bool ClauseEnd(ReadOnlySpan<char> s, List<SqlToken> t, int k) =>
+        k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon
+        || ((Is(s, t[k], "asc") || Is(s, t[k], "desc")) && EndsAt(t, k + 1));
 
     private static void CheckUnion(in SqlScan c, int i)
     {

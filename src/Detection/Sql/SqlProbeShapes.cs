@@ -76,8 +76,10 @@ internal static class SqlProbeShapes
                 i++;
             }
 
+            // 'em, 's, 'll are clipped words; ' or is a boolean left dangling.
             var word = WordLength(s[i..], letterFirst: true);
-            return word >= 2 && word <= MaxWord && PunctuationOnly(s[(i + word)..], allowQuote: false);
+            var logic = word is 2 or 3 && (s.Slice(i, word).Equals("or", StringComparison.OrdinalIgnoreCase) || s.Slice(i, word).Equals("and", StringComparison.OrdinalIgnoreCase));
+            return (word >= 3 || logic) && word <= MaxWord && PunctuationOnly(s[(i + word)..], allowQuote: false);
         }
 
         var w = WordLength(s, letterFirst: true);
