@@ -19,8 +19,8 @@ internal static class BenignPrefilter
          "order by", "group by", "having", "rlike", "regexp", "procedure", "outfile", "dumpfile", " limit ", "is null", "is not null", "or true", "and true", "or false", "and false"],
         StringComparison.OrdinalIgnoreCase);
 
-    // A number continued by a boolean operator (1 OR 1, 3 AND 2): checked only for values that start with a digit.
-    private static readonly SearchValues<string> NumericLogic = SearchValues.Create([" or ", " and ", " xor ", " div ", " mod "], StringComparison.OrdinalIgnoreCase);
+    // A number continued by a boolean operator or LIKE (1 OR 1, 3 LIKE 3): checked only for values that start with a digit.
+    private static readonly SearchValues<string> NumericLogic = SearchValues.Create([" or ", " and ", " xor ", " div ", " mod ", " like "], StringComparison.OrdinalIgnoreCase);
 
     public static bool ContainsKeyword(ReadOnlySpan<char> s) =>
         s.IndexOfAny(Keywords) >= 0 || (s.Length > 0 && char.IsAsciiDigit(s[0]) && s.IndexOfAny(NumericLogic) >= 0);

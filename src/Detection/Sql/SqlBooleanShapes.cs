@@ -105,7 +105,10 @@ internal static class SqlBooleanShapes
     // true / false / null, the same number again, or any number when a comment or clause follows ("1 or 2" is prose).
     private static bool IsBareTruth(ReadOnlySpan<char> s, SqlToken left, SqlToken right, bool? continued) =>
         continued is not null && (Is(s, right, "true") || Is(s, right, "false") || Is(s, right, "null")
-            || (right.Kind == SqlTokenKind.Number && (continued == true || SameLiteral(s, left, right))));
+            || (right.Kind == SqlTokenKind.Number && (continued == true || SameLiteral(s, left, right) || (IsBit(s, left) && IsBit(s, right)))));
+
+    // 0 and 1 are MySQL's FALSE and TRUE: 1 AND 0 / 1 OR 0 is the false half of a boolean probe pair.
+    private static bool IsBit(ReadOnlySpan<char> s, SqlToken k) => Is(s, k, "0") || Is(s, k, "1");
 
     // null: prose continues after the truth value; false: the value ends; true: a comment or a SQL clause follows.
     private static bool? TruncatedOrClause(ReadOnlySpan<char> s, List<SqlToken> t, int k)

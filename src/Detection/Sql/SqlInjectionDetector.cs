@@ -228,6 +228,18 @@ internal sealed class SqlInjectionDetector : IViewDetector
             return next.Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, v + 2);
         }
 
+        if (Is(s, w, "in"))
+        {
+            // 1 IN (1), 1 IN (1,2): a parenthesised list of literals and nothing after it.
+            var k = v + 2;
+            while (k < n && (IsLiteral(t[k]) || t[k].Kind == SqlTokenKind.Comma) && k < v + 12)
+            {
+                k++;
+            }
+
+            return next.Kind == SqlTokenKind.LeftParen && k > v + 2 && k < n && t[k].Kind == SqlTokenKind.RightParen && EndsAt(t, k + 1);
+        }
+
         if (Is(s, w, "is"))
         {
             var k = Is(s, next, "not") ? v + 2 : v + 1;
@@ -375,9 +387,28 @@ internal sealed class SqlInjectionDetector : IViewDetector
         }
     }
 
-    // &6=6& is a key=value pair of a query string, not a comparison.
-    private static bool IsQueryParameter(ReadOnlySpan<char> s, SqlToken left, SqlToken right) =>
-        left.Start > 0 && s[left.Start - 1] == '&' && (End(right) == s.Length || s[End(right)] == '&');
+    // &6=6& is a key=value pair of a query string, not a comparison; so is 6=6&k=v at the start of one.
+    private static bool IsQueryParameter(ReadOnlySpan<char> s, SqlToken left, SqlToken right)
+    {
+        var end = End(right);
+        if (left.Start > 0 && s[left.Start - 1] == '&')
+        {
+            return end == s.Length || s[end] == '&';
+        }
+
+        if (left.Start != 0 || end >= s.Length || s[end] != '&')
+        {
+            return false;
+        }
+
+        var key = end + 1;
+        while (key < s.Length && Scanning.IsIdentChar(s[key]))
+        {
+            key++;
+        }
+
+        return key > end + 1 && key < s.Length && s[key] == '=';
+    }
 
     private static bool IsLoneColumn(ReadOnlySpan<char> s, List<SqlToken> t, int j) =>
         t[j].Kind is SqlTokenKind.Word or SqlTokenKind.String && !Text(s, t[j]).ContainsAnyExceptInRange((char)0x20, (char)0x7E)

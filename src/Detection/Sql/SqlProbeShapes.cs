@@ -25,6 +25,13 @@ internal static class SqlProbeShapes
             return;
         }
 
+        // %BF%27, %BF%5C%27: a lead byte of a multi-byte charset (GBK, Big5) swallows the application's escaping backslash.
+        if (s.Length > 1 && s[0] is >= '\u0080' and <= '\u00FF' && s[1] is '\'' or '\\')
+        {
+            s = s[1..];
+            lead++;
+        }
+
         if (IsPunctuationProbe(s))
         {
             findings.Add(SqlRules.BreakoutProbe, view, lead, s.Length, null);
