@@ -387,7 +387,7 @@ internal sealed class SqlInjectionDetector : IViewDetector
         }
     }
 
-    // &6=6& is a key=value pair of a query string, not a comparison; so is 6=6&k=v at the start of one.
+    // &6=6& is a key=value pair of a query string, not a comparison; so is 6=6&k=v at the start of one (?6=6&k=v).
     private static bool IsQueryParameter(ReadOnlySpan<char> s, SqlToken left, SqlToken right)
     {
         var end = End(right);
@@ -396,7 +396,8 @@ internal sealed class SqlInjectionDetector : IViewDetector
             return end == s.Length || s[end] == '&';
         }
 
-        if (left.Start != 0 || end >= s.Length || s[end] != '&')
+        // The first pair starts the value, a URL's query ('?') or a JSON string ('"').
+        if ((left.Start > 0 && s[left.Start - 1] is not ('?' or '"' or '\'')) || end >= s.Length || s[end] != '&')
         {
             return false;
         }

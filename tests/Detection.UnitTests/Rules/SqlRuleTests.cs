@@ -119,6 +119,7 @@ public sealed class SqlRuleTests
     [TestCase("sqli.server_variable_bare", "id=@@USER_TOKEN@@&x=1")]
     [TestCase("sqli.tautology_bare", "q=1&a=0&b=2&c=2&d=5")]
     [TestCase("sqli.tautology_bare", "4=4&qz=2&zq=3")]
+    [TestCase("sqli.tautology", "{\"q\":\"4=4&qz=2\"}")]
     [TestCase("sqli.boolean_literal_condition", "pid=5&&hide_bar=1&x=2")]
     [TestCase("sqli.boolean_injection", "O'Doherty or someone else")]
     [TestCase("sqli.numeric_condition", "2 and the price = 5")]
