@@ -72,7 +72,7 @@ internal static class SqlProbeShapes
         return quotes > 0 || (s[0] == '=' && (s.Contains(';') || s.Contains("--", StringComparison.Ordinal)));
     }
 
-    // 'word, '+word, ' or, 'word--, word' and word'#: an unmatched quote at one edge of one identifier.
+    // 'word, '+word, ' or, 'word--, word', word'# and 1': an unmatched quote at one edge of one identifier or number.
     private static bool IsQuotedWordProbe(ReadOnlySpan<char> s)
     {
         if (s[0] == '\'' || s[0] == '"')
@@ -87,6 +87,13 @@ internal static class SqlProbeShapes
             var word = WordLength(s[i..], letterFirst: true);
             var logic = word is 2 or 3 && (s.Slice(i, word).Equals("or", StringComparison.OrdinalIgnoreCase) || s.Slice(i, word).Equals("and", StringComparison.OrdinalIgnoreCase));
             return (word >= 3 || logic) && word <= MaxWord && PunctuationOnly(s[(i + word)..], allowQuote: false);
+        }
+
+        // 1' and 42') close a numeric value; a double quote after a number is inches (27"), so only ' counts there.
+        var digits = s.IndexOfAnyExceptInRange('0', '9');
+        if (digits is > 0 and <= 10 && s[digits] == '\'' && PunctuationOnly(s[(digits + 1)..], allowQuote: false))
+        {
+            return true;
         }
 
         var w = WordLength(s, letterFirst: true);
