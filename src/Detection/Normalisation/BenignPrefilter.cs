@@ -21,7 +21,7 @@ internal static class BenignPrefilter
     // values that start with a digit are scanned for these, so prose keeps the one short keyword scan above (a
     // longer list makes SearchValues fall back to a several times slower matcher).
     private static readonly SearchValues<string> NumericContinuations = SearchValues.Create(
-        [" or ", " and ", " xor ", " div ", " mod ", " like ", " rlike ", " regexp ", " in ", " is ", " order ", " group ", " having ", " limit ", " procedure ", " into "],
+        [" or ", " and ", " xor ", " div ", " mod ", " like ", " rlike ", " regexp ", " glob ", " sounds ", " in ", " is ", " order ", " group ", " having ", " limit ", " procedure ", " into "],
         StringComparison.OrdinalIgnoreCase);
 
     public static bool ContainsKeyword(ReadOnlySpan<char> s) =>

@@ -223,9 +223,14 @@ internal sealed class SqlInjectionDetector : IViewDetector
             return SqlBooleanShapes.HasComparison(s, t, v + 1) || ((next.Kind == SqlTokenKind.Number || Is(s, next, "true")) && EndsAt(t, v + 2));
         }
 
-        if (Is(s, w, "rlike") || Is(s, w, "regexp") || Is(s, w, "like"))
+        if (Is(s, w, "rlike") || Is(s, w, "regexp") || Is(s, w, "like") || Is(s, w, "glob"))
         {
             return next.Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, v + 2);
+        }
+
+        if (Is(s, w, "sounds") && Is(s, next, "like"))
+        {
+            return v + 2 < n && t[v + 2].Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, v + 3);
         }
 
         if (Is(s, w, "in"))
@@ -365,10 +370,17 @@ internal sealed class SqlInjectionDetector : IViewDetector
         }
     }
 
-    // What may follow the column number of ORDER BY n: the end, a comment, ',', ';', ASC/DESC and then the end.
-    private static bool ClauseEnd(ReadOnlySpan<char> s, List<SqlToken> t, int k) =>
-        k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon
-        || ((Is(s, t[k], "asc") || Is(s, t[k], "desc")) && EndsAt(t, k + 1));
+    // What may follow the column number of ORDER BY n: the end, a comment, ',', ';', ASC/DESC, LIMIT n, WITH ROLLUP.
+    private static bool ClauseEnd(ReadOnlySpan<char> s, List<SqlToken> t, int k)
+    {
+        if (k < t.Count && (Is(s, t[k], "asc") || Is(s, t[k], "desc")))
+        {
+            k++;
+        }
+
+        return k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon
+            || (k + 1 < t.Count && ((Is(s, t[k], "limit") && t[k + 1].Kind == SqlTokenKind.Number) || (Is(s, t[k], "with") && Is(s, t[k + 1], "rollup"))));
+    }
 
     private static void CheckUnion(in SqlScan c, int i)
     {
