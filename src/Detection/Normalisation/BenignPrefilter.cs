@@ -17,7 +17,15 @@ internal static class BenignPrefilter
         ["union", "select", "insert", "delete", "drop ", "exec", "declare", "waitfor", "sleep", "benchmark", "xp_", "0x", "jndi", "shutdown", "between", "utl_", "dbms_"],
         StringComparison.OrdinalIgnoreCase);
 
-    public static bool ContainsKeyword(ReadOnlySpan<char> s) => s.IndexOfAny(Keywords) >= 0;
+    // A numeric value continued by SQL (1 OR 1, 1 ORDER BY 3, 5 HAVING 1, 1 RLIKE 1, 1 IS NULL, 1 LIMIT 1,1). Only
+    // values that start with a digit are scanned for these, so prose keeps the one short keyword scan above (a
+    // longer list makes SearchValues fall back to a several times slower matcher).
+    private static readonly SearchValues<string> NumericContinuations = SearchValues.Create(
+        [" or ", " and ", " xor ", " div ", " mod ", " like ", " rlike ", " regexp ", " glob ", " sounds ", " in ", " is ", " order ", " group ", " having ", " limit ", " procedure ", " into "],
+        StringComparison.OrdinalIgnoreCase);
+
+    public static bool ContainsKeyword(ReadOnlySpan<char> s) =>
+        s.IndexOfAny(Keywords) >= 0 || (s.Length > 2 && char.IsAsciiDigit(s[0]) && s.IndexOfAny(NumericContinuations) >= 0);
 
     public static bool IsPlainlyBenign(string input)
     {
@@ -27,6 +35,6 @@ internal static class BenignPrefilter
             return false;
         }
 
-        return span.IndexOfAny(Keywords) < 0 && !Shell.ShellVocabulary.StartsWithCommand(span);
+        return !ContainsKeyword(span) && !Shell.ShellVocabulary.StartsWithCommand(span);
     }
 }

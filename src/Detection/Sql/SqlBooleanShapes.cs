@@ -86,13 +86,42 @@ internal static class SqlBooleanShapes
             return SqlRules.BooleanOpenString;
         }
 
-        if (!c.Broke && i == 1 && t[0].Kind == SqlTokenKind.Number && cond.Comparison && (cond.End == n || t[cond.End].Kind is SqlTokenKind.Comment or SqlTokenKind.Logic))
+        var afterNumber = c.Broke ? -1 : AfterLeadingNumber(c.S, t);
+        if (i == afterNumber && cond.Comparison && (cond.End == n || t[cond.End].Kind is SqlTokenKind.Comment or SqlTokenKind.Logic))
         {
             // 1 AND a NOT BETWEEN 0 AND b, 7 OR GREATEST(a,b)=a: the value is a number and SQL grammar continues it.
             return SqlRules.NumericCondition;
         }
 
+        if (i == afterNumber && cond.End >= i + 2 && IsBareTruth(c.S, t[i - 1], t[i + 1], TruncatedOrClause(c.S, t, i + 2)))
+        {
+            // 2 OR TRUE, 3 AND 3, 1 OR 1--: a numeric value and a condition that is a truth value on its own.
+            return SqlRules.NumericTruth;
+        }
+
         return cond.SelfEqual ? SqlRules.SelfComparison : null;
+    }
+
+    // true / false / null, the same number again, or any number when a comment or clause follows ("1 or 2" is prose).
+    private static bool IsBareTruth(ReadOnlySpan<char> s, SqlToken left, SqlToken right, bool? continued) =>
+        continued is not null && (Is(s, right, "true") || Is(s, right, "false") || Is(s, right, "null")
+            || (right.Kind == SqlTokenKind.Number && (continued == true || SameLiteral(s, left, right) || (IsBit(s, left) && IsBit(s, right)))));
+
+    // 0 and 1 are MySQL's FALSE and TRUE: 1 AND 0 / 1 OR 0 is the false half of a boolean probe pair.
+    private static bool IsBit(ReadOnlySpan<char> s, SqlToken k) => Is(s, k, "0") || Is(s, k, "1");
+
+    // null: prose continues after the truth value; false: the value ends; true: a comment or a SQL clause follows.
+    private static bool? TruncatedOrClause(ReadOnlySpan<char> s, List<SqlToken> t, int k)
+    {
+        if (k >= t.Count)
+        {
+            return false;
+        }
+
+        var w = t[k];
+        return w.Kind == SqlTokenKind.Comment || (w.Kind == SqlTokenKind.Word && k + 1 < t.Count
+            && (Is(s, w, "limit") || Is(s, w, "order") || Is(s, w, "group") || Is(s, w, "having") || Is(s, w, "into") || Is(s, w, "procedure") || Is(s, w, "union")))
+            ? true : null;
     }
 
     // False when the tokens after the operator read as prose (markup, two plain words before any comparison).

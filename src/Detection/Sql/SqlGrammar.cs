@@ -81,6 +81,17 @@ internal static class SqlGrammar
         return true;
     }
 
+    /// <summary>Index of the token after a leading number (1, -1), or -1 when the value does not start with one.</summary>
+    public static int AfterLeadingNumber(ReadOnlySpan<char> s, List<SqlToken> t)
+    {
+        if (t.Count > 0 && t[0].Kind == SqlTokenKind.Number)
+        {
+            return 1;
+        }
+
+        return t.Count > 1 && Is(s, t[0], "-") && t[1].Kind == SqlTokenKind.Number && t[1].Start == End(t[0]) ? 2 : -1;
+    }
+
     public static bool StartsWithValueThenParen(List<SqlToken> t) =>
         t.Count > 2 && t[0].Kind is SqlTokenKind.Number or SqlTokenKind.Word && t[1].Kind == SqlTokenKind.RightParen;
 

@@ -36,6 +36,7 @@ internal sealed class SqlInjectionDetector : IViewDetector
         var tokens = t_tokens ??= new List<SqlToken>(64);
         var shapes = t_shapes ??= new SqlShapeBuffer();
         shapes.Clear();
+        SqlProbeShapes.Check(view, shapes);
         LexInContexts(view, tokens, shapes);
         LexJoined(view, tokens, shapes);
         shapes.Flush(findings);
@@ -192,12 +193,10 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.ClauseAfterBreakout, c.Breakout, End(t[Math.Min(n - 1, first + 2)]) - c.Breakout);
         }
 
-        // 1 PROCEDURE ANALYSE(), 1 INTO OUTFILE '/x', 1 INTO @a, 1 WHERE 1=1: a number continued by a clause that
-        // only SQL has (ORDER BY, LIMIT and LIKE are left out: "3 order by phone" is prose).
-        if (!c.Broke && n > 2 && t[0].Kind == SqlTokenKind.Number && t[1].Kind == SqlTokenKind.Word
-            && (Is(s, t[1], "procedure") || Is(s, t[1], "into") || Is(s, t[1], "where") || Is(s, t[1], "having")) && ClauseShape(s, t, 1))
+        var v = c.Broke ? -1 : AfterLeadingNumber(s, t);
+        if (v > 0 && v + 1 < n && t[v].Kind == SqlTokenKind.Word && NumericClauseShape(s, t, v))
         {
-            c.Add(SqlRules.NumericClause, t[1].Start, End(t[Math.Min(n - 1, 3)]) - t[1].Start);
+            c.Add(SqlRules.NumericClause, t[v].Start, End(t[Math.Min(n - 1, v + 2)]) - t[v].Start);
         }
 
         if (afterQuote && c.Breakout <= 20 && first == 0 && IsOperatorContinuation(s, t))
@@ -205,6 +204,61 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.OperatorBreakout, c.Breakout, End(t[n - 1]) - c.Breakout);
         }
     }
+
+    // 1 PROCEDURE ANALYSE(), 1 INTO OUTFILE '/x', 1 WHERE 1=1, 5 HAVING 1, 1 RLIKE 1, 1 IS NOT NULL, 1 LIMIT 1,1: a
+    // number continued by a clause that only SQL has. ORDER BY is the order_by_probe rule; "3 order by phone",
+    // "2 is not enough" and "5 having fun" are prose, so each clause needs its SQL operands. v is the clause word.
+    private static bool NumericClauseShape(ReadOnlySpan<char> s, List<SqlToken> t, int v)
+    {
+        var n = t.Count;
+        var w = t[v];
+        var next = t[v + 1];
+        if (Is(s, w, "procedure") || Is(s, w, "into") || Is(s, w, "where"))
+        {
+            return ClauseShape(s, t, v);
+        }
+
+        if (Is(s, w, "having"))
+        {
+            return SqlBooleanShapes.HasComparison(s, t, v + 1) || ((next.Kind == SqlTokenKind.Number || Is(s, next, "true")) && EndsAt(t, v + 2));
+        }
+
+        if (Is(s, w, "rlike") || Is(s, w, "regexp") || Is(s, w, "like") || Is(s, w, "glob"))
+        {
+            return next.Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, v + 2);
+        }
+
+        if (Is(s, w, "sounds") && Is(s, next, "like"))
+        {
+            return v + 2 < n && t[v + 2].Kind is SqlTokenKind.Number or SqlTokenKind.String && EndsAt(t, v + 3);
+        }
+
+        if (Is(s, w, "in"))
+        {
+            // 1 IN (1), 1 IN (1,2): a parenthesised list of literals and nothing after it.
+            var k = v + 2;
+            while (k < n && (IsLiteral(t[k]) || t[k].Kind == SqlTokenKind.Comma) && k < v + 12)
+            {
+                k++;
+            }
+
+            return next.Kind == SqlTokenKind.LeftParen && k > v + 2 && k < n && t[k].Kind == SqlTokenKind.RightParen && EndsAt(t, k + 1);
+        }
+
+        if (Is(s, w, "is"))
+        {
+            var k = Is(s, next, "not") ? v + 2 : v + 1;
+            return k < n && (Is(s, t[k], "null") || Is(s, t[k], "true") || Is(s, t[k], "false")) && EndsAt(t, k + 1);
+        }
+
+        // LIMIT n followed by what only SQL puts there: ,m  OFFSET m  INTO ...  PROCEDURE ...  a comment.
+        var after = v + 2;
+        return Is(s, w, "limit") && next.Kind == SqlTokenKind.Number && after < n
+            && (t[after].Kind is SqlTokenKind.Comma or SqlTokenKind.Comment or SqlTokenKind.Semicolon || Is(s, t[after], "offset") || Is(s, t[after], "into")
+                || Is(s, t[after], "procedure") || Is(s, t[after], "union"));
+    }
+
+    private static bool EndsAt(List<SqlToken> t, int k) => k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Semicolon;
 
     // '-', '+'1, 1'*'  — an operator and the literal the application's quote closes; ' ' — two adjacent strings.
     private static bool IsOperatorContinuation(ReadOnlySpan<char> s, List<SqlToken> t)
@@ -310,10 +364,22 @@ internal sealed class SqlInjectionDetector : IViewDetector
             c.Add(SqlRules.Pick(c.Strong, SqlRules.Conditional, SqlRules.ConditionalBare), tok.Start, End(next) - tok.Start);
         }
         else if ((w.Equals("order", StringComparison.OrdinalIgnoreCase) || w.Equals("group", StringComparison.OrdinalIgnoreCase)) && hasNext && Is(s, next, "by")
-            && i + 2 < n && t[i + 2].Kind == SqlTokenKind.Number && (i + 3 == n || t[i + 3].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon))
+            && i + 2 < n && t[i + 2].Kind == SqlTokenKind.Number && ClauseEnd(s, t, i + 3))
         {
             c.Add(SqlRules.Pick(c.Strong, SqlRules.OrderByProbe, SqlRules.OrderByProbeBare), tok.Start, End(t[i + 2]) - tok.Start);
         }
+    }
+
+    // What may follow the column number of ORDER BY n: the end, a comment, ',', ';', ASC/DESC, LIMIT n, WITH ROLLUP.
+    private static bool ClauseEnd(ReadOnlySpan<char> s, List<SqlToken> t, int k)
+    {
+        if (k < t.Count && (Is(s, t[k], "asc") || Is(s, t[k], "desc")))
+        {
+            k++;
+        }
+
+        return k >= t.Count || t[k].Kind is SqlTokenKind.Comment or SqlTokenKind.Comma or SqlTokenKind.Semicolon
+            || (k + 1 < t.Count && ((Is(s, t[k], "limit") && t[k + 1].Kind == SqlTokenKind.Number) || (Is(s, t[k], "with") && Is(s, t[k + 1], "rollup"))));
     }
 
     private static void CheckUnion(in SqlScan c, int i)
@@ -333,9 +399,29 @@ internal sealed class SqlInjectionDetector : IViewDetector
         }
     }
 
-    // &6=6& is a key=value pair of a query string, not a comparison.
-    private static bool IsQueryParameter(ReadOnlySpan<char> s, SqlToken left, SqlToken right) =>
-        left.Start > 0 && s[left.Start - 1] == '&' && (End(right) == s.Length || s[End(right)] == '&');
+    // &6=6& is a key=value pair of a query string, not a comparison; so is 6=6&k=v at the start of one (?6=6&k=v).
+    private static bool IsQueryParameter(ReadOnlySpan<char> s, SqlToken left, SqlToken right)
+    {
+        var end = End(right);
+        if (left.Start > 0 && s[left.Start - 1] == '&')
+        {
+            return end == s.Length || s[end] == '&';
+        }
+
+        // The first pair starts the value, a URL's query ('?') or a JSON string ('"').
+        if ((left.Start > 0 && s[left.Start - 1] is not ('?' or '"' or '\'')) || end >= s.Length || s[end] != '&')
+        {
+            return false;
+        }
+
+        var key = end + 1;
+        while (key < s.Length && Scanning.IsIdentChar(s[key]))
+        {
+            key++;
+        }
+
+        return key > end + 1 && key < s.Length && s[key] == '=';
+    }
 
     private static bool IsLoneColumn(ReadOnlySpan<char> s, List<SqlToken> t, int j) =>
         t[j].Kind is SqlTokenKind.Word or SqlTokenKind.String && !Text(s, t[j]).ContainsAnyExceptInRange((char)0x20, (char)0x7E)

@@ -167,6 +167,15 @@ internal static class SqlRules
     public static readonly RuleDefinition TypeCastBare = R("sqli.type_cast_bare", 0.6,
         "PostgreSQL :: cast of a literal to a SQL type");
 
+    public static readonly RuleDefinition BreakoutProbe = R("sqli.breakout_probe", 0.6,
+        "the value is a lone quote, escaped quote or string terminator: a probe for SQL error messages");
+
+    public static readonly RuleDefinition BreakoutProbeWord = R("sqli.breakout_probe_word", 0.55,
+        "the value is one word with an unmatched quote, concatenation or variable at its edge: a probe for SQL error messages");
+
+    public static readonly RuleDefinition NumericTruth = R("sqli.numeric_truth", 0.7,
+        "a numeric value continued by a boolean operator and a bare truth value (1 OR TRUE, 3 AND 3)");
+
     public static readonly RuleDefinition[] All =
     [
         CommentTruncation, TerminatedTruncation, TerminatedTruncationBare, StackedQuery, StackedQueryBare,
@@ -177,7 +186,7 @@ internal static class SqlRules
         ServerVariableBare, HexEncodedStatement, ExecutableComment, Tautology, TautologyBare, FunctionChain,
         BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition,
         BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition, OperatorBreakout,
-        TypeCast, TypeCastBare, NumericClause,
+        TypeCast, TypeCastBare, NumericClause, BreakoutProbe, BreakoutProbeWord, NumericTruth,
     ];
 
     /// <summary>
@@ -199,9 +208,10 @@ internal static class SqlRules
         [OrderByProbe, OrderByProbeBare],
         [ServerVariable, ServerVariableBare],
         [Tautology, TautologyBare],
-        [BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition, BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition],
+        [BooleanInjection, BooleanAfterApostrophe, BooleanContinuation, BooleanInference, BooleanLiteralCondition, BooleanLeading, BooleanLeadingWeak, BooleanOpenString, SelfComparison, NumericCondition, NumericTruth],
         [OperatorBreakout], [TypeCast, TypeCastBare],
         [ClauseAfterBreakout, NumericClause], [UnionSelect], [SelectInto], [HexEncodedStatement], [ExecutableComment], [FunctionChain],
+        [BreakoutProbe, BreakoutProbeWord],
     ];
 
     private static readonly Dictionary<string, int> ShapeById = BuildShapeIndex();
