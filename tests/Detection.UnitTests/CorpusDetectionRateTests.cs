@@ -24,21 +24,21 @@ public sealed class CorpusDetectionRateTests
         Assert.That(table, Does.Contain("| sql_injection |").And.Contain("| benign |"));
     }
 
-    [TestCase("sql_injection", 0.95)]
-    [TestCase("xss", 0.95)]
-    [TestCase("command_injection", 0.90)]
-    [TestCase("path_traversal", 0.95)]
+    [TestCase("sql_injection", 0.965)]
+    [TestCase("xss", 0.975)]
+    [TestCase("command_injection", 0.985)]
+    [TestCase("path_traversal", 0.995)]
     public void Main_family_leave_one_source_out_rate_meets_floor(string label, double floor) => AssertRate(label, floor);
 
-    [TestCase("open_redirect", 0.80)]
-    [TestCase("crlf_injection", 0.80)]
-    [TestCase("ssrf", 0.90)]
-    [TestCase("ssti", 0.70)]
-    [TestCase("log4shell", 0.90)]
-    [TestCase("code_injection", 0.80)]
-    [TestCase("xxe", 0.90)]
-    [TestCase("ldap_injection", 0.90)]
-    [TestCase("nosql_injection", 0.90)]
+    [TestCase("open_redirect", 0.88)]
+    [TestCase("crlf_injection", 0.97)]
+    [TestCase("ssrf", 0.99)]
+    [TestCase("ssti", 0.93)]
+    [TestCase("log4shell", 0.99)]
+    [TestCase("code_injection", 0.99)]
+    [TestCase("xxe", 0.99)]
+    [TestCase("ldap_injection", 0.95)]
+    [TestCase("nosql_injection", 0.99)]
     public void Other_family_leave_one_source_out_rate_meets_floor(string label, double floor) => AssertRate(label, floor);
 
     [Test]
