@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InfiniteSecurity.Detection.Code;
 using InfiniteSecurity.Detection.Headers;
 using InfiniteSecurity.Detection.Html;
@@ -49,16 +50,31 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
     ];
 
 
+    /// <summary>Default number of remembered analyses (see <see cref="ThreatAnalyzer(DecisionPolicy, IRuleWeights?, int)"/>).</summary>
+    public const int DefaultCacheEntries = 4096;
+
+    /// <summary>Longest input whose analysis is remembered: header values, cookies, short parameters.</summary>
+    private const int MaxCachedLength = 1024;
+
     private readonly DecisionPolicy _policy;
     private readonly IRuleWeights _weights;
+    private readonly int _cacheEntries;
+    private volatile AnalysisCache? _cache;
 
     /// <param name="policy">Maps confidence to severity.</param>
     /// <param name="weights">Effective rule weights; the catalogue's base weights when omitted.</param>
-    public ThreatAnalyzer(DecisionPolicy policy, IRuleWeights? weights = null)
+    /// <param name="cacheEntries">How many analyses of short inputs to remember (0: none). The analysis is a pure
+    /// function of the input and the weights, and browsers send the same header values (User-Agent, Accept,
+    /// Accept-Language, Referer, cookies) on every request, so most of a request's engine work repeats. Used only
+    /// with weights that say when they change (<see cref="CatalogueWeights"/>, <see cref="RuleWeightOverrides"/>);
+    /// bounded (emptied when full), and with the framework's randomised string hashing.</param>
+    public ThreatAnalyzer(DecisionPolicy policy, IRuleWeights? weights = null, int cacheEntries = DefaultCacheEntries)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentOutOfRangeException.ThrowIfNegative(cacheEntries);
         _policy = policy;
         _weights = weights ?? CatalogueWeights.Instance;
+        _cacheEntries = _weights is CatalogueWeights or RuleWeightOverrides ? cacheEntries : 0;
     }
 
     public ThreatAnalysis Analyze(string input, BehaviourSignal behaviour = default)
@@ -69,7 +85,57 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
             return ThreatAnalysis.Benign;
         }
 
-        return AnalyzeDecoded(input, behaviour);
+        if (_cacheEntries == 0 || input.Length > MaxCachedLength || behaviour != default)
+        {
+            return AnalyzeDecoded(input, behaviour);
+        }
+
+        var version = WeightsVersion();
+        var cache = _cache;
+        if (cache is null || cache.Version != version)
+        {
+            cache = new AnalysisCache(version);
+            _cache = cache;
+        }
+
+        if (cache.Entries.TryGetValue(input, out var known))
+        {
+            return known;
+        }
+
+        var analysis = AnalyzeDecoded(input, behaviour);
+
+        // Remembered only when the weights did not change while it was computed; emptied when full (bounded memory,
+        // and a flood of distinct values costs no more than no cache).
+        if (WeightsVersion() == version)
+        {
+            cache.Remember(input, analysis, _cacheEntries);
+        }
+
+        return analysis;
+    }
+
+    private long WeightsVersion() => _weights is RuleWeightOverrides overrides ? overrides.Version : 0;
+
+    private sealed class AnalysisCache(long version)
+    {
+        // Counted here: ConcurrentDictionary.Count takes every bucket lock, too dear on each miss under load.
+        private int _count;
+
+        public long Version { get; } = version;
+
+        public ConcurrentDictionary<string, ThreatAnalysis> Entries { get; } = new(StringComparer.Ordinal);
+
+        public void Remember(string input, ThreatAnalysis analysis, int capacity)
+        {
+            if (Interlocked.Increment(ref _count) > capacity)
+            {
+                Entries.Clear();
+                Interlocked.Exchange(ref _count, 1);
+            }
+
+            Entries.TryAdd(input, analysis);
+        }
     }
 
     // Kept apart from the fast path so that nothing this method allocates (closures included) is paid by the

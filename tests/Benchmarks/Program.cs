@@ -11,6 +11,11 @@ if (args.Length >= 2 && args[0] == "profile")
     return DetectorProfiler.Run(args[1]);
 }
 
+if (args.Length >= 1 && args[0] == "profile-inspect")
+{
+    return InspectionProfiler.Run();
+}
+
 if (args.Length >= 2 && args[0] == "evaluate")
 {
     return CorpusClassifier.Evaluate(args[1], args.Length > 2 ? args[2] : null);

@@ -26,6 +26,9 @@ public class RequestInspectorBenchmarks
     ];
 
     private readonly RequestInspector _inspector = new(new ThreatAnalyzer(new DecisionPolicy(new DecisionPolicyOptions())));
+
+    // The engine without its memory of analyses: every value analysed afresh, as for a client never seen before.
+    private readonly RequestInspector _cold = new(new ThreatAnalyzer(new DecisionPolicy(new DecisionPolicyOptions()), cacheEntries: 0));
     private HttpRequestData _get = null!;
     private HttpRequestData _json = null!;
     private HttpRequestData _attack = null!;
@@ -39,6 +42,8 @@ public class RequestInspectorBenchmarks
         _attack = new HttpRequestData("GET", "/search?q=boots%27%20UNION%20SELECT%20username%2Cpassword%20FROM%20users--%20", BrowserHeaders, ReadOnlyMemory<byte>.Empty);
     }
 
+    internal IEnumerable<(string Name, HttpRequestData Request)> Requests() => [("BrowserGet", _get), ("JsonPost", _json), ("SqlInjectionInQuery", _attack)];
+
     [Benchmark(Baseline = true)]
     public RequestVerdict BrowserGet() => _inspector.Inspect(_get);
 
@@ -47,4 +52,10 @@ public class RequestInspectorBenchmarks
 
     [Benchmark]
     public RequestVerdict SqlInjectionInQuery() => _inspector.Inspect(_attack);
+
+    [Benchmark]
+    public RequestVerdict BrowserGetCold() => _cold.Inspect(_get);
+
+    [Benchmark]
+    public RequestVerdict JsonPostCold() => _cold.Inspect(_json);
 }

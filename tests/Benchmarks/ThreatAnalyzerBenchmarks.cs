@@ -11,7 +11,7 @@ namespace InfiniteSecurity.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 public class ThreatAnalyzerBenchmarks
 {
-    private readonly ThreatAnalyzer _analyzer = new(new DecisionPolicy(new DecisionPolicyOptions()));
+    private readonly ThreatAnalyzer _analyzer = new(new DecisionPolicy(new DecisionPolicyOptions()), cacheEntries: 0);
     private string _long = string.Empty;
 
     [GlobalSetup]

@@ -59,8 +59,9 @@ internal static class HeaderReachableBreak
             {
                 end = i + 1;
             }
-            else
+            else if (s[i] is '\\' or '&')
             {
+                // Every textual form starts with a backslash or an ampersand (neither has another case).
                 foreach (var t in Textual)
                 {
                     if (string.CompareOrdinal(s, i, t, 0, t.Length) == 0 || (t[0] == '&' && s.AsSpan(i).StartsWith(t, StringComparison.OrdinalIgnoreCase)))
@@ -106,6 +107,12 @@ internal static class HeaderReachableBreak
 
     private static int EncodedBreak(string s)
     {
+        // Every encoded form starts with '%' or is U+560A/U+560D (no other case of either): nothing to look for.
+        if (s.AsSpan().IndexOfAny('%', '\u560a', '\u560d') < 0)
+        {
+            return -1;
+        }
+
         var best = -1;
         foreach (var token in Encoded)
         {

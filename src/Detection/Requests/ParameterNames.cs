@@ -62,27 +62,62 @@ public static class ParameterNames
     public static bool IsRedirectTarget(string name, bool explicitOnly, bool compounds)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var words = explicitOnly ? ExplicitWords : RedirectWords;
-        foreach (var word in Words(name))
+        var words = explicitOnly ? ExplicitLookup : RedirectLookup;
+
+        // The words of Words(name), one at a time and without allocating (once per value of every request).
+        Span<char> buffer = stackalloc char[64];
+        var start = -1;
+        for (var i = 0; i <= name.Length; i++)
         {
-            if (words.Contains(word))
+            var c = i < name.Length ? name[i] : ' ';
+            var boundary = !char.IsLetterOrDigit(c)
+                || (start >= 0 && char.IsUpper(c) && char.IsLower(name[i - 1]))
+                || (start >= 0 && char.IsDigit(c) != char.IsDigit(name[i - 1]));
+            if (boundary && start >= 0)
             {
-                return true;
+                var raw = name.AsSpan(start, i - start);
+                var word = raw.Length <= buffer.Length ? buffer[..raw.Length] : new char[raw.Length];
+                raw.ToLowerInvariant(word);
+                if (IsRedirectWord(word, words, explicitOnly, compounds))
+                {
+                    return true;
+                }
+
+                start = -1;
             }
 
-            if (compounds && word.Length > 5)
+            if (char.IsLetterOrDigit(c) && start < 0)
             {
-                foreach (var part in CompoundWords)
-                {
-                    if (explicitOnly && part is "url" or "uri")
-                    {
-                        continue;
-                    }
+                start = i;
+            }
+        }
 
-                    if (word.StartsWith(part, StringComparison.Ordinal) || word.EndsWith(part, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RedirectLookup = RedirectWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExplicitLookup = ExplicitWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsRedirectWord(ReadOnlySpan<char> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words, bool explicitOnly, bool compounds)
+    {
+        if (words.Contains(word))
+        {
+            return true;
+        }
+
+        if (compounds && word.Length > 5)
+        {
+            foreach (var part in CompoundWords)
+            {
+                if (explicitOnly && part is "url" or "uri")
+                {
+                    continue;
+                }
+
+                if (word.StartsWith(part, StringComparison.Ordinal) || word.EndsWith(part, StringComparison.Ordinal))
+                {
+                    return true;
                 }
             }
         }

@@ -29,6 +29,11 @@ public sealed class CatalogueWeights : IRuleWeights
 public sealed class RuleWeightOverrides : IRuleWeights
 {
     private volatile IReadOnlyDictionary<string, double> _weights = new Dictionary<string, double>(StringComparer.Ordinal);
+    private long _version;
+
+    /// <summary>Changes after every <see cref="Replace"/> (after the new table is in place), so a cache of results
+    /// computed with these weights can tell they are stale.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public double EffectiveWeight(RuleDefinition rule) =>
         _weights.TryGetValue(rule.Id, out var w) ? rule.Clamp(w) : rule.BaseWeight;
@@ -48,5 +53,6 @@ public sealed class RuleWeightOverrides : IRuleWeights
         }
 
         _weights = next;
+        Interlocked.Increment(ref _version);
     }
 }
