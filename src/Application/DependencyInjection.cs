@@ -42,6 +42,11 @@ public static class DependencyInjection
         services.AddScoped<SessionIssuer>();
         services.AddScoped<LoginFailures>();
 
+        services.AddOptions<RequestInspectionOptions>()
+            .Bind(configuration.GetSection(RequestInspectionOptions.SectionName))
+            .Validate(o => o.IsValid(), "Detection:Requests limits must be positive and within bounds (body ≤ 64 MiB, values ≤ 100,000, depth ≤ 256, characters ≤ 50,000,000, cache entries 0..1,000,000).")
+            .ValidateOnStart();
+
         services.AddSingleton(sp => new DecisionPolicy(sp.GetRequiredService<IOptions<DecisionPolicyOptions>>().Value));
         services.AddDetectionEngine();
         services.TryAddTimeProvider();
@@ -82,8 +87,9 @@ public static class DependencyInjection
         services.AddSingleton(RuleCatalogue.Default);
         services.AddSingleton<RuleWeightOverrides>();
         services.AddSingleton<IRuleWeights>(sp => sp.GetRequiredService<RuleWeightOverrides>());
-        services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>(), sp.GetRequiredService<IRuleWeights>()));
-        services.AddSingleton(RequestLimits.Default);
+        services.AddSingleton<IThreatAnalyzer>(sp => new ThreatAnalyzer(sp.GetRequiredService<DecisionPolicy>(), sp.GetRequiredService<IRuleWeights>(),
+            sp.GetRequiredService<IOptions<RequestInspectionOptions>>().Value.AnalysisCacheEntries));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RequestInspectionOptions>>().Value.ToLimits());
         services.AddSingleton(sp => new RequestInspector(sp.GetRequiredService<IThreatAnalyzer>(), sp.GetRequiredService<RequestLimits>(), sp.GetRequiredService<DecisionPolicy>(), sp.GetRequiredService<IRuleWeights>()));
         services.AddScoped<RequestScreening>();
     }
