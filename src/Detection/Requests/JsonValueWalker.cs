@@ -12,28 +12,18 @@ internal static class JsonValueWalker
     /// <summary>Parses <paramref name="json"/>; false (with <paramref name="error"/>) when it is not JSON within the
     /// depth limit, in which case nothing was added. Property names go to <paramref name="sink"/> as
     /// <see cref="ValueShape.JsonKey"/> values, string values to <paramref name="onString"/>.</summary>
-    public static bool TryWalk(ReadOnlyMemory<byte> json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json, Options(sink.Limits));
-            new Walker(sink, source, valuePrefix, keyPrefix, onString).Walk(doc.RootElement, "$", string.Empty);
-            error = null;
-            return true;
-        }
-        catch (JsonException e)
-        {
-            error = e.Message;
-            return false;
-        }
-    }
+    public static bool TryWalk(ReadOnlyMemory<byte> json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error) =>
+        TryWalk(options => JsonDocument.Parse(json, options), sink, source, valuePrefix, keyPrefix, onString, out error);
 
     /// <inheritdoc cref="TryWalk(ReadOnlyMemory{byte}, ValueSink, ValueSource, string, string, StringValue, out string?)"/>
-    public static bool TryWalk(string json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error)
+    public static bool TryWalk(string json, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error) =>
+        TryWalk(options => JsonDocument.Parse(json, options), sink, source, valuePrefix, keyPrefix, onString, out error);
+
+    private static bool TryWalk(Func<JsonDocumentOptions, JsonDocument> parse, ValueSink sink, ValueSource source, string valuePrefix, string keyPrefix, StringValue onString, out string? error)
     {
         try
         {
-            using var doc = JsonDocument.Parse(json, Options(sink.Limits));
+            using var doc = parse(Options(sink.Limits));
             new Walker(sink, source, valuePrefix, keyPrefix, onString).Walk(doc.RootElement, "$", string.Empty);
             error = null;
             return true;

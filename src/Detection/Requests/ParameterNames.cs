@@ -28,26 +28,32 @@ public static class ParameterNames
     public static IReadOnlyList<string> Words(string name)
     {
         var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= name.Length; i++)
+        for (var i = 0; NextWord(name, ref i, out var word);)
         {
-            var c = i < name.Length ? name[i] : ' ';
-            var boundary = !char.IsLetterOrDigit(c)
-                || (start >= 0 && char.IsUpper(c) && char.IsLower(name[i - 1]))
-                || (start >= 0 && char.IsDigit(c) != char.IsDigit(name[i - 1]));
-            if (boundary && start >= 0)
-            {
-                words.Add(name[start..i].ToLowerInvariant());
-                start = -1;
-            }
-
-            if (char.IsLetterOrDigit(c) && start < 0)
-            {
-                start = i;
-            }
+            words.Add(name[word].ToLowerInvariant());
         }
 
         return words;
+    }
+
+    // The next word of a name from i on: split at non-alphanumerics, lower→upper case changes and letter↔digit changes.
+    private static bool NextWord(string name, ref int i, out Range word)
+    {
+        while (i < name.Length && !char.IsLetterOrDigit(name[i]))
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < name.Length && (i == start || (char.IsLetterOrDigit(name[i])
+            && !(char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            && char.IsDigit(name[i]) == char.IsDigit(name[i - 1]))))
+        {
+            i++;
+        }
+
+        word = start..i;
+        return i > start;
     }
 
     /// <summary>True when the name says the value is a place to redirect to; with <paramref name="explicitOnly"/>
@@ -66,29 +72,14 @@ public static class ParameterNames
 
         // The words of Words(name), one at a time and without allocating (once per value of every request).
         Span<char> buffer = stackalloc char[64];
-        var start = -1;
-        for (var i = 0; i <= name.Length; i++)
+        for (var i = 0; NextWord(name, ref i, out var range);)
         {
-            var c = i < name.Length ? name[i] : ' ';
-            var boundary = !char.IsLetterOrDigit(c)
-                || (start >= 0 && char.IsUpper(c) && char.IsLower(name[i - 1]))
-                || (start >= 0 && char.IsDigit(c) != char.IsDigit(name[i - 1]));
-            if (boundary && start >= 0)
+            var raw = name.AsSpan()[range];
+            var word = raw.Length <= buffer.Length ? buffer[..raw.Length] : new char[raw.Length];
+            raw.ToLowerInvariant(word);
+            if (IsRedirectWord(word, words, explicitOnly, compounds))
             {
-                var raw = name.AsSpan(start, i - start);
-                var word = raw.Length <= buffer.Length ? buffer[..raw.Length] : new char[raw.Length];
-                raw.ToLowerInvariant(word);
-                if (IsRedirectWord(word, words, explicitOnly, compounds))
-                {
-                    return true;
-                }
-
-                start = -1;
-            }
-
-            if (char.IsLetterOrDigit(c) && start < 0)
-            {
-                start = i;
+                return true;
             }
         }
 
