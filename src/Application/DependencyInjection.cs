@@ -63,10 +63,7 @@ public static class DependencyInjection
             services.AddScoped(serviceType, implementation);
         }
 
-        foreach (var (serviceType, implementation) in ClosedImplementationsOf(assembly, typeof(IValidator<>)))
-        {
-            services.AddScoped(serviceType, implementation);
-        }
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
         // MediatR runs behaviours in registration order, outermost first (STYLE.md rule 3).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

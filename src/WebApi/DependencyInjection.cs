@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.WebApi.ErrorHandling;
+using InfiniteSecurity.WebApi.OpenApi;
 using InfiniteSecurity.WebApi.Security;
 using InfiniteSecurity.WebApi.Services;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
+        services.AddVersionedApi();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {

@@ -3,7 +3,6 @@ using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Detection;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Infrastructure.Persistence;
-using MediatR;
 
 namespace InfiniteSecurity.Architecture.Tests;
 
@@ -99,30 +98,5 @@ public sealed class LayerDependencyTests
     public void The_entity_rule_sees_the_four_core_entities()
     {
         Assert.That(Domain.GetTypes().Where(IsEntity).Select(t => t.Name), Is.SupersetOf(new[] { "Threat", "User", "Session", "AuditEvent" }));
-    }
-
-    [Test]
-    public void Request_handlers_are_internal_and_sealed()
-    {
-        var handlers = Application.GetTypes()
-            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
-            .ToArray();
-
-        Assert.That(handlers, Is.Not.Empty);
-        Assert.That(handlers.Where(h => h.IsPublic || !h.IsSealed).Select(h => h.Name), Is.Empty);
-    }
-
-    [Test]
-    public void Controllers_do_not_reach_into_infrastructure_types()
-    {
-        var controllers = WebApi.GetTypes().Where(t => t.Name.EndsWith("Controller", StringComparison.Ordinal));
-        var leaks = controllers
-            .SelectMany(c => c.GetConstructors().SelectMany(k => k.GetParameters()).Select(p => (Controller: c.Name, p.ParameterType)))
-            .Where(x => x.ParameterType.Assembly == Infrastructure)
-            .Select(x => $"{x.Controller} <- {x.ParameterType.Name}")
-            .ToArray();
-
-        Assert.That(controllers, Is.Not.Empty);
-        Assert.That(leaks, Is.Empty);
     }
 }

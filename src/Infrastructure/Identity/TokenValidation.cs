@@ -1,3 +1,4 @@
+using InfiniteSecurity.Application.Common.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

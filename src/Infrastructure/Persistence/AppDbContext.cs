@@ -1,4 +1,5 @@
 using System.Text;
+using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
@@ -6,7 +7,9 @@ using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace InfiniteSecurity.Infrastructure.Persistence;
 
@@ -19,6 +22,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
     public DbSet<DetectionExclusion> DetectionExclusions => Set<DetectionExclusion>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    /// <summary>
+    /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;
+    /// other failures pass unchanged. Infrastructure code that holds the context itself keeps EF's own exceptions.
+    /// </summary>
+    async Task<int> IAppDbContext.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new WriteConflictException(staleRow: true, ex);
+        }
+        catch (DbUpdateException ex) when (IsKeyCollision(ex.InnerException))
+        {
+            throw new WriteConflictException(staleRow: false, ex);
+        }
+    }
+
+    /// <summary>A unique or primary key violation: SQLite's constraint codes, PostgreSQL's 23505.</summary>
+    private static bool IsKeyCollision(Exception? inner) => inner switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -38,7 +38,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Detail = "Too many failed sign-ins for this name; wait before trying again.",
             },
             ForbiddenAccessException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
+            WriteConflictException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Changed concurrently",

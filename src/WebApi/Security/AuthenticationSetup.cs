@@ -1,3 +1,4 @@
+using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

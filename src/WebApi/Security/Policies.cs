@@ -1,6 +1,5 @@
 using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Domain.Clients;
-using InfiniteSecurity.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace InfiniteSecurity.WebApi.Security;

@@ -1,3 +1,4 @@
+using InfiniteSecurity.Application.Common.Security;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Security;
-using InfiniteSecurity.Infrastructure.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace InfiniteSecurity.WebApi.Services;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Duende.IdentityModel.Client;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
@@ -15,15 +16,27 @@ public static class MachineClients
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
 
         using var anonymous = factory.CreateClient();
-        var token = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await anonymous.ClientCredentialsTokenAsync(
+            body["client"]!["client_id"]!.GetValue<string>(), body["client_secret"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Asks /connect/token the way a standard OAuth 2.0 client library does (Duende.IdentityModel), with the
+    /// credentials in HTTP Basic (<paramref name="style"/>) or in the form body.
+    /// </summary>
+    public static async Task<string> ClientCredentialsTokenAsync(this HttpClient anonymous, string clientId, string clientSecret,
+        ClientCredentialStyle style = ClientCredentialStyle.AuthorizationHeader, string? scope = null)
+    {
+        var response = await anonymous.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = body["client"]!["client_id"]!.GetValue<string>(),
-            ["client_secret"] = body["client_secret"]!.GetValue<string>(),
-        }));
-        var tokenBody = JsonNode.Parse(await token.Content.ReadAsStringAsync())!;
-        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK), tokenBody.ToJsonString());
-        return tokenBody["access_token"]!.GetValue<string>();
+            Address = "/connect/token",
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+            ClientCredentialStyle = style,
+            Scope = scope,
+        });
+        Assert.That(response.IsError, Is.False, $"{response.HttpStatusCode} {response.Error} {response.ErrorDescription}");
+        return response.AccessToken!;
     }
 
     public static async Task<HttpClient> CreateMachineClientAsync(this ApiFactory factory, HttpClient admin, params string[] scopes) =>

@@ -93,7 +93,7 @@ internal sealed class LoginFailures(IAppDbContext db, ICallerContext caller, IOp
                 await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
                 return (row, crossed);
             }
-            catch (DbUpdateException) when (attempt < MaxConcurrentRetries)
+            catch (WriteConflictException) when (attempt < MaxConcurrentRetries)
             {
                 db.SignInThrottles.Entry(row).State = EntityState.Detached;
             }

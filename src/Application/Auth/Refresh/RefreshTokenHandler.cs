@@ -37,7 +37,7 @@ internal sealed class RefreshTokenHandler(
             {
                 await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (WriteConflictException ex) when (ex.StaleRow)
             {
                 // Parallel refreshes with one token: another request rotated or revoked a member meanwhile. The
                 // family is ended either way (by this request's retry below); this caller gets the same 401.
@@ -60,7 +60,7 @@ internal sealed class RefreshTokenHandler(
         {
             await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (WriteConflictException ex) when (ex.StaleRow)
         {
             // A concurrent refresh rotated this session first (revoked_at is a concurrency token).
             throw new InvalidCredentialsException();
@@ -88,7 +88,7 @@ internal sealed class RefreshTokenHandler(
                 family.ForEach(member => revocation.Forget(member.Id));
                 return;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (WriteConflictException ex) when (ex.StaleRow)
             {
                 // Changed again meanwhile: read the family once more.
             }

@@ -1,3 +1,4 @@
+using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Options;
 using InfiniteSecurity.Application.Common.Security;
@@ -36,7 +37,7 @@ internal sealed class EnsureAdminHandler(IAppDbContext db, IIdentityService iden
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (WriteConflictException)
         {
             // Another instance starting at the same moment may have created the admin first (unique user name).
             if (!await db.Users.AsNoTracking().AnyAsync(u => u.Role == UserRole.Admin, cancellationToken).ConfigureAwait(false))

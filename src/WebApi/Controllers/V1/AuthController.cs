@@ -20,8 +20,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Sign-in with JWT access tokens and rotating refresh tokens, sessions, password and MFA.</summary>
 [ApiController]
-[Route("api/v1/auth")]
-[ApiExplorerSettings(GroupName = "v1")]
+[Route("api/v{version:apiVersion}/auth")]
 [Produces("application/json")]
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {

@@ -8,8 +8,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The detection rule catalogue (analysts and admins).</summary>
 [ApiController]
-[Route("api/v1/detection/rules")]
-[ApiExplorerSettings(GroupName = "v1")]
+[Route("api/v{version:apiVersion}/detection/rules")]
 [Authorize(Policy = Policies.Analyst)]
 [Produces("application/json")]
 public sealed class DetectionRulesController(IMediator mediator) : ControllerBase

@@ -9,8 +9,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The decision point for nginx <c>auth_request</c> in front of any application (see deploy/nginx).</summary>
 [ApiController]
-[Route("api/v1/gate")]
-[ApiExplorerSettings(GroupName = "v1")]
+[Route("api/v{version:apiVersion}/gate")]
 [Authorize(Policy = Policies.Analyze)]
 public sealed class GateController(IMediator mediator) : ControllerBase
 {

@@ -2,6 +2,7 @@ using InfiniteSecurity.Application.Clients.IssueClientToken;
 using InfiniteSecurity.WebApi.Contracts.Auth;
 using InfiniteSecurity.WebApi.Security;
 using MediatR;
+using Asp.Versioning;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +12,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 /// <summary>OAuth 2.0 token endpoint for machine clients (RFC 6749 client credentials).</summary>
 [ApiController]
 [Route("connect/token")]
-[ApiExplorerSettings(GroupName = "v1")]
+[ApiVersionNeutral]
 [AllowAnonymous]
 public sealed class TokenController(IMediator mediator) : ControllerBase
 {

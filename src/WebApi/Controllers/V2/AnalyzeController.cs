@@ -11,8 +11,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V2;
 
 /// <summary>Threat analysis of user input (v2: with the evidence behind the verdict).</summary>
 [ApiController]
-[Route("api/v2/analyze")]
-[ApiExplorerSettings(GroupName = "v2")]
+[Route("api/v{version:apiVersion}/analyze")]
 [Consumes("application/json")]
 [Authorize(Policy = Policies.Analyze)]
 public sealed class AnalyzeController(IMediator mediator) : ControllerBase

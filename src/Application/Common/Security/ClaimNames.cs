@@ -1,4 +1,4 @@
-namespace InfiniteSecurity.Infrastructure.Identity;
+namespace InfiniteSecurity.Application.Common.Security;
 
 /// <summary>Claim names beyond the registered JWT ones (RFC 9068 / RFC 8693 style).</summary>
 public static class ClaimNames
