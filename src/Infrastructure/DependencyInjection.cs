@@ -1,10 +1,12 @@
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Siem.Common;
 using InfiniteSecurity.Domain.Users;
 using InfiniteSecurity.Infrastructure.Detection;
 using InfiniteSecurity.Infrastructure.Identity;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.Infrastructure.Persistence.Retention;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
+using InfiniteSecurity.Infrastructure.Siem;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -68,6 +70,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
+
+        services.AddScoped<ISecurityEventStream, SecurityEventStream>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

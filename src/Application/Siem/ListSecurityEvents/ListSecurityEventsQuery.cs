@@ -1,0 +1,21 @@
+using InfiniteSecurity.Application.Common.Security;
+using MediatR;
+
+namespace InfiniteSecurity.Application.Siem.ListSecurityEvents;
+
+/// <summary>
+/// The security event stream after a cursor, oldest first. Any signed-in caller as far as this layer goes: the web
+/// policy narrows it to analysts, admins and machine clients with <c>siem:read</c>. <c>Types</c> is a comma-separated
+/// list of event types (<c>THREAT_DETECTED,LOGIN_FAILED</c>), case-insensitive; empty: all.
+/// </summary>
+[Authorize]
+public sealed record ListSecurityEventsQuery(string? Cursor, int Limit = ListSecurityEventsQuery.DefaultLimit, string? Types = null) : IRequest<SecurityEventPage>
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public IReadOnlyCollection<string> TypeList =>
+        string.IsNullOrWhiteSpace(Types)
+            ? []
+            : Types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToUpperInvariant()).Distinct().ToArray();
+}
