@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Common.Security;
+using InfiniteSecurity.Application.Siem.Formats;
 using MediatR;
 
 namespace InfiniteSecurity.Application.Siem.ListSecurityEvents;
@@ -9,7 +10,7 @@ namespace InfiniteSecurity.Application.Siem.ListSecurityEvents;
 /// list of event types (<c>THREAT_DETECTED,LOGIN_FAILED</c>), case-insensitive; empty: all.
 /// </summary>
 [Authorize]
-public sealed record ListSecurityEventsQuery(string? Cursor, int Limit = ListSecurityEventsQuery.DefaultLimit, string? Types = null) : IRequest<SecurityEventPage>
+public sealed record ListSecurityEventsQuery(string? Cursor, int Limit = ListSecurityEventsQuery.DefaultLimit, string? Types = null, string Format = SecurityEventFormat.Json) : IRequest<SecurityEventPage>
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;

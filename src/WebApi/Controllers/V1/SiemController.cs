@@ -42,15 +42,7 @@ public sealed class SiemController(IMediator mediator) : ControllerBase
         [FromQuery] string? types = null,
         CancellationToken cancellationToken = default)
     {
-        if (!SecurityEventFormat.IsKnown(format))
-        {
-            return ValidationProblem(new ValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                ["format"] = [$"'format' is one of {string.Join(", ", SecurityEventFormat.All)}."],
-            }));
-        }
-
-        var page = await mediator.Send(new ListSecurityEventsQuery(cursor, limit, types), cancellationToken);
+        var page = await mediator.Send(new ListSecurityEventsQuery(cursor, limit, types, format), cancellationToken);
         var next = QueryString.Create([
             new("cursor", page.NextCursor), new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("format", format),
             .. string.IsNullOrEmpty(types) ? Array.Empty<KeyValuePair<string, string?>>() : [new("types", types)],
