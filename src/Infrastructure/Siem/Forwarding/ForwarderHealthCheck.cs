@@ -2,7 +2,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace InfiniteSecurity.Infrastructure.Siem.Forwarding;
 
-/// <summary>Degraded while a forwarder keeps failing: events queue up (safely, in the stream) but the SIEM does not get them.</summary>
+/// <summary>
+/// Degraded while a forwarder keeps failing: events queue up (safely, in the stream) but the SIEM does not get them.
+/// The data leaves out error messages: readiness is answered without a token.
+/// </summary>
 internal sealed class ForwarderHealthCheck(ForwarderStatus status) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +18,6 @@ internal sealed class ForwarderHealthCheck(ForwarderStatus status) : IHealthChec
                 ["delivered"] = s.Delivered,
                 ["lag"] = s.Lag,
                 ["last_delivery_at"] = s.LastDeliveryAt,
-                ["last_error"] = s.LastError,
                 ["consecutive_failures"] = s.ConsecutiveFailures,
             });
         var failing = states.Where(s => s.ConsecutiveFailures >= 3).Select(s => s.Name).ToList();
