@@ -9,7 +9,8 @@ namespace InfiniteSecurity.Infrastructure.Siem;
 /// Reads security_events in (xact, position) order. On PostgreSQL a row is handed out only when its transaction id
 /// is below the xmin of the statement's own snapshot: every transaction below xmin has ended, so no row can later
 /// appear before one already handed out, however concurrent writers commit. On SQLite writers are serialised and
-/// position is AUTOINCREMENT (never reused), so position order is commit order and xact is always 0.
+/// position is AUTOINCREMENT (never reused), so position order is commit order and xact is always 0; the query
+/// then seeks on the primary key alone (a row-value range over (0, position) would make SQLite scan from the start).
 /// </summary>
 internal sealed class SecurityEventStream(AppDbContext db) : ISecurityEventStream
 {
@@ -22,8 +23,8 @@ internal sealed class SecurityEventStream(AppDbContext db) : ISecurityEventStrea
             query = query.Where(e => wanted.Contains(e.EventType));
         }
 
-        return await query.OrderBy(e => e.Xact).ThenBy(e => e.Position).Take(limit).AsNoTracking()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ordered = db.Database.IsNpgsql() ? query.OrderBy(e => e.Xact).ThenBy(e => e.Position) : query.OrderBy(e => e.Position);
+        return await ordered.Take(limit).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StreamCursor?> HorizonAsync(CancellationToken cancellationToken)
@@ -41,5 +42,5 @@ internal sealed class SecurityEventStream(AppDbContext db) : ISecurityEventStrea
             ? db.SecurityEvents.FromSqlInterpolated(
                 $"SELECT * FROM security_events WHERE (xact, position) > ({after.Xact}, {after.Position}) AND xact < pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
             : db.SecurityEvents.FromSqlInterpolated(
-                $"SELECT * FROM security_events WHERE (xact, position) > ({after.Xact}, {after.Position})");
+                $"SELECT * FROM security_events WHERE position > {after.Position}");
 }
