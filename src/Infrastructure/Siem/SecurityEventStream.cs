@@ -14,9 +14,20 @@ namespace InfiniteSecurity.Infrastructure.Siem;
 /// </summary>
 internal sealed class SecurityEventStream(AppDbContext db) : ISecurityEventStream
 {
-    public async Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(StreamCursor after, int limit, IReadOnlyCollection<string> types, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(StreamCursor after, int limit, IReadOnlyCollection<string> types, CancellationToken cancellationToken,
+        (DateTime? Since, DateTime? Until) window = default)
     {
         var query = Visible(after);
+        if (window.Since is { } since)
+        {
+            query = query.Where(e => e.OccurredAt >= since);
+        }
+
+        if (window.Until is { } until)
+        {
+            query = query.Where(e => e.OccurredAt < until);
+        }
+
         if (types.Count > 0)
         {
             var wanted = types.ToArray();

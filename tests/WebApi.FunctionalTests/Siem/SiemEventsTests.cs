@@ -132,6 +132,20 @@ public sealed class SiemEventsTests(DatabaseProvider provider) : ServiceFixture(
     }
 
     [Test]
+    public async Task Since_and_until_keep_the_events_of_a_time_window()
+    {
+        var start = await EndCursor();
+        var early = StoredEvents.Audit(time: new StoredEvents.FixedTime(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        var inside = StoredEvents.Audit(time: new StoredEvents.FixedTime(new DateTimeOffset(2026, 6, 2, 12, 0, 0, TimeSpan.Zero)));
+        var late = StoredEvents.Audit(time: new StoredEvents.FixedTime(new DateTimeOffset(2026, 6, 3, 0, 0, 0, TimeSpan.Zero)));
+        await Factory.QueryAsync(db => { db.AuditEvents.AddRange(early, inside, late); return db.SaveChangesAsync(); });
+
+        var (ids, _) = await ReadToEnd(start, 10, "&since=2026-06-02T00:00:00Z&until=2026-06-03T00:00:00Z");
+
+        Assert.That(ids, Is.EqualTo(new[] { inside.Id.ToString() }));
+    }
+
+    [Test]
     public async Task Types_keep_only_the_named_event_types()
     {
         var start = await EndCursor();
@@ -149,6 +163,7 @@ public sealed class SiemEventsTests(DatabaseProvider provider) : ServiceFixture(
         Assert.That(ids, Is.EqualTo(new[] { kept.Id.ToString() }));
     }
 
+    [TestCase("?since=2026-12-02T10:00:00Z&until=2026-12-01T10:00:00Z", "since")]
     [TestCase("?cursor=not-a-cursor", "cursor")]
     [TestCase("?cursor=MS4xLjE%3D%3D", "cursor")]
     [TestCase("?limit=0", "limit")]

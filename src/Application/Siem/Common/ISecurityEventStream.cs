@@ -8,8 +8,11 @@ namespace InfiniteSecurity.Application.Siem.Common;
 /// </summary>
 public interface ISecurityEventStream
 {
-    /// <summary>Up to <paramref name="limit"/> events after the cursor; <paramref name="types"/> (upper case) keeps only those types, empty keeps all.</summary>
-    Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(StreamCursor after, int limit, IReadOnlyCollection<string> types, CancellationToken cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> events after the cursor; <paramref name="types"/> (upper case) keeps only those
+    /// types, empty keeps all; <paramref name="window"/> keeps events that happened in [since, until).
+    /// </summary>
+    Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(StreamCursor after, int limit, IReadOnlyCollection<string> types, CancellationToken cancellationToken, (DateTime? Since, DateTime? Until) window = default);
 
     /// <summary>The last position retention deleted; a cursor before it has lost events.</summary>
     Task<StreamCursor?> HorizonAsync(CancellationToken cancellationToken);

@@ -15,7 +15,8 @@ internal sealed class ListSecurityEventsHandler(ISecurityEventStream stream) : I
             throw new CursorExpiredException();
         }
 
-        var rows = await stream.ReadAfterAsync(after, request.Limit + 1, request.TypeList, cancellationToken).ConfigureAwait(false);
+        var window = (request.Since?.UtcDateTime, request.Until?.UtcDateTime);
+        var rows = await stream.ReadAfterAsync(after, request.Limit + 1, request.TypeList, cancellationToken, window).ConfigureAwait(false);
         var events = rows.Take(request.Limit).Select(SecurityEventMapping.ToView).ToList();
         var next = events.Count == 0 ? after : events[^1].Cursor;
         return new SecurityEventPage(events, next.Encode(), rows.Count > request.Limit);

@@ -11,6 +11,7 @@ internal sealed class ListSecurityEventsValidator : AbstractValidator<ListSecuri
         RuleFor(q => q.Limit).InclusiveBetween(1, ListSecurityEventsQuery.MaxLimit).OverridePropertyName("limit");
         RuleFor(q => q.Cursor).Must(c => StreamCursor.TryDecode(c, out _))
             .WithMessage("'cursor' is not a cursor this API handed out; use next_cursor as it came.").OverridePropertyName("cursor");
+        RuleFor(q => q).Must(q => q.Since is null || q.Until is null || q.Since < q.Until).WithMessage("'since' must be before 'until'.").OverridePropertyName("since");
         RuleFor(q => q.Types).MaximumLength(1000).OverridePropertyName("types");
         RuleFor(q => q.Format).Must(SecurityEventFormat.IsKnown)
             .WithMessage($"'format' is one of {string.Join(", ", SecurityEventFormat.All)}.").OverridePropertyName("format");

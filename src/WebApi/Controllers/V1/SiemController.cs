@@ -24,7 +24,8 @@ public sealed class SiemController(IMediator mediator) : ControllerBase
     /// At least once, never skipping: resume from <c>next_cursor</c> (also in <c>Link: rel="next"</c> and
     /// <c>X-Next-Cursor</c>) and de-duplicate by event <c>id</c>. Formats: <c>json</c> (default), <c>ocsf</c>,
     /// <c>ecs</c> (JSON pages), <c>cef</c>, <c>leef</c> (text, one event per line; cursor in the headers).
-    /// <c>types</c> is a comma-separated list of event types (THREAT_DETECTED, LOGIN_FAILED, ...).
+    /// <c>types</c> is a comma-separated list of event types (THREAT_DETECTED, LOGIN_FAILED, ...). <c>since</c> and
+    /// <c>until</c> (ISO 8601) keep events that happened in [since, until), for pollers that work in time windows.
     /// Machine clients need the <c>siem:read</c> scope; analysts and admins may read too.
     /// </remarks>
     /// <response code="200">A page (possibly empty).</response>
@@ -40,12 +41,16 @@ public sealed class SiemController(IMediator mediator) : ControllerBase
         [FromQuery] int limit = ListSecurityEventsQuery.DefaultLimit,
         [FromQuery] string format = SecurityEventFormat.Json,
         [FromQuery] string? types = null,
+        [FromQuery] DateTimeOffset? since = null,
+        [FromQuery] DateTimeOffset? until = null,
         CancellationToken cancellationToken = default)
     {
-        var page = await mediator.Send(new ListSecurityEventsQuery(cursor, limit, types, format), cancellationToken);
+        var page = await mediator.Send(new ListSecurityEventsQuery(cursor, limit, types, format, since, until), cancellationToken);
         var next = QueryString.Create([
             new("cursor", page.NextCursor), new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("format", format),
             .. string.IsNullOrEmpty(types) ? Array.Empty<KeyValuePair<string, string?>>() : [new("types", types)],
+            .. since is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("since", since.Value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))],
+            .. until is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("until", until.Value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))],
         ]);
         Response.Headers.Link = $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"";
         Response.Headers[NextCursorHeader] = page.NextCursor;
