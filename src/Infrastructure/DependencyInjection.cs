@@ -1,10 +1,13 @@
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Siem.Common;
 using InfiniteSecurity.Domain.Users;
 using InfiniteSecurity.Infrastructure.Detection;
 using InfiniteSecurity.Infrastructure.Identity;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.Infrastructure.Persistence.Retention;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
+using InfiniteSecurity.Infrastructure.Siem;
+using InfiniteSecurity.Infrastructure.Siem.Forwarding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -69,11 +72,28 @@ public static class DependencyInjection
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
 
+        AddSiem(services, configuration);
+
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-            .AddCheck<SpoolHealthCheck>("spool", tags: ["ready"]);
+            .AddCheck<SpoolHealthCheck>("spool", tags: ["ready"])
+            .AddCheck<ForwarderHealthCheck>("siem_forwarders", tags: ["ready"]);
         services.AddIdentityServices(configuration, environment);
         return services;
+    }
+
+    private static void AddSiem(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ISecurityEventStream, SecurityEventStream>();
+        services.AddOptions<SiemOptions>().Bind(configuration.GetSection(SiemOptions.SectionName))
+            .Validate(o => o.Forwarders.All(f => !string.IsNullOrWhiteSpace(f.Name) && f.Name.Length <= 64), "Every Siem:Forwarders entry needs a Name of at most 64 characters.")
+            .Validate(o => o.Forwarders.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() == o.Forwarders.Count, "Siem:Forwarders names must be unique.")
+            .Validate(o => o.Forwarders.All(f => f.Kind == ForwarderKind.Syslog || f.Url is not null), "An HTTP Siem forwarder needs a Url.")
+            .Validate(o => o.Forwarders.All(f => f.BatchSize is >= 1 and <= 1000 && f.PollMilliseconds >= 10), "Siem forwarder BatchSize is 1-1000, PollMilliseconds at least 10.")
+            .ValidateOnStart();
+        services.AddSingleton<ForwarderStatus>();
+        services.AddHttpClient(HttpSink.ClientName).AddStandardResilienceHandler();
+        services.AddHostedService<SecurityEventForwarder>();
     }
 
     private static void AddWritePath(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -8,14 +8,25 @@ namespace InfiniteSecurity.WebApi.FunctionalTests;
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
 public sealed class PlatformEndpointTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    [TestCase("/health/live")]
-    [TestCase("/health/ready")]
-    public async Task Health_endpoints_report_healthy(string path)
+    [Test]
+    public async Task Liveness_reports_healthy()
     {
-        var response = await Anonymous.GetAsync(path);
+        var response = await Anonymous.GetAsync("/health/live");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Readiness_reports_healthy_with_each_check_as_json()
+    {
+        var response = await Anonymous.GetAsync("/health/ready");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
+        Assert.That(body["checks"]!["database"]!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
+        Assert.That(body["checks"]!["siem_forwarders"], Is.Not.Null);
     }
 
     [TestCase("v1", "/api/v1/analyze", "/api/v2/analyze")]

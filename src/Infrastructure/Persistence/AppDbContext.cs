@@ -5,6 +5,7 @@ using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
+using InfiniteSecurity.Domain.Siem;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
     public DbSet<DetectionExclusion> DetectionExclusions => Set<DetectionExclusion>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<SecurityEventHorizon> SecurityEventHorizons => Set<SecurityEventHorizon>();
+    public DbSet<ForwarderCursor> ForwarderCursors => Set<ForwarderCursor>();
 
     /// <summary>
     /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;

@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Common.Exceptions;
+using InfiniteSecurity.Application.Siem.Common;
 using InfiniteSecurity.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace InfiniteSecurity.WebApi.ErrorHandling;
 
 /// <summary>
 /// The one place exceptions become HTTP answers (RFC 9457): validation → 400, bad credentials → 401 (one answer for every cause), forbidden → 403,
-/// not found → 404, domain rule → 409, locked → 423 with Retry-After, overload → 503 with Retry-After,
+/// not found → 404, expired stream cursor → 410, domain rule → 409, locked → 423 with Retry-After, overload → 503 with Retry-After,
 /// Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
 /// outside Development.
 /// </summary>
@@ -23,6 +24,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "One or more validation errors occurred.",
             },
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            CursorExpiredException expired => new ProblemDetails { Status = StatusCodes.Status410Gone, Title = "Cursor expired", Detail = expired.Message },
             UnauthorizedAccessException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized" },
             InvalidCredentialsException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Invalid credentials" },
             AccountLockedException => new ProblemDetails

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Users of any role, and machine clients granted the <c>analyze</c> scope.</summary>
     public const string Analyze = "analyze";
 
+    /// <summary>Analysts and admins, and machine clients granted the <c>siem:read</c> scope (the SIEM event stream).</summary>
+    public const string SiemRead = "siem_read";
+
     /// <summary>A signed-in person (not a machine client).</summary>
     public const string SignedInUser = "signed_in_user";
 
@@ -36,6 +39,7 @@ public static class Policies
         options.AddPolicy(Admin, Base().RequireAssertion(c => Unrestricted(c) && c.User.IsInRole(Roles.Admin)).Build());
         options.AddPolicy(Analyst, Base().RequireAssertion(c => Unrestricted(c) && IsPerson(c) && (c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Analyst))).Build());
         options.AddPolicy(Analyze, Base().RequireAssertion(c => Unrestricted(c) && (IsPerson(c) || HasScope(c, ClientScope.Analyze))).Build());
+        options.AddPolicy(SiemRead, Base().RequireAssertion(c => Unrestricted(c) && (IsPerson(c) ? c.User.IsInRole(Roles.Admin) || c.User.IsInRole(Roles.Analyst) : HasScope(c, ClientScope.SiemRead))).Build());
         options.AddPolicy(SignedInUser, Base().RequireAssertion(c => Unrestricted(c) && IsPerson(c)).Build());
         options.AddPolicy(AnySession, Base().RequireAssertion(IsPerson).Build());
         options.AddPolicy(PasswordChange, Base().RequireAssertion(c => IsPerson(c) && (Unrestricted(c) || c.User.HasClaim(TokenRestriction.ClaimType, TokenRestriction.PasswordChange))).Build());

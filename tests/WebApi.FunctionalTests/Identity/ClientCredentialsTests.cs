@@ -106,7 +106,7 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider) : ServiceF
     }
 
     [Test]
-    public async Task A_siem_read_only_token_is_refused_by_every_endpoint_today()
+    public async Task A_siem_read_only_token_reaches_the_siem_event_stream_and_nothing_else()
     {
         var siem = await CreateClient("siem:read");
         using var machine = Factory.CreateClientWithToken(await TokenFor(siem.ClientId, siem.Secret));
@@ -115,6 +115,7 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider) : ServiceF
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.VersionedRoute())))
             .Distinct().ToArray();
         Assert.That(endpoints, Has.Length.GreaterThan(10));
+        Assert.That(endpoints, Does.Contain(("GET", "api/v1/siem/events")));
 
         var allowed = new List<string>();
         foreach (var (method, route) in endpoints)
@@ -125,6 +126,12 @@ public sealed class ClientCredentialsTests(DatabaseProvider provider) : ServiceF
                 Content = method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
             };
             var response = await machine.SendAsync(request);
+            if (method == "GET" && route == "api/v1/siem/events")
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "siem:read grants the SIEM event stream");
+                continue;
+            }
+
             if (response.StatusCode != HttpStatusCode.Forbidden)
             {
                 allowed.Add($"{method} {route} -> {(int)response.StatusCode}");

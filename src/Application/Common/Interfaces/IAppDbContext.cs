@@ -2,6 +2,7 @@ using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
+using InfiniteSecurity.Domain.Siem;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public interface IAppDbContext
     DbSet<MachineClient> MachineClients { get; }
     DbSet<DetectionExclusion> DetectionExclusions { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }
+    DbSet<SecurityEvent> SecurityEvents { get; }
+    DbSet<SecurityEventHorizon> SecurityEventHorizons { get; }
+    DbSet<ForwarderCursor> ForwarderCursors { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

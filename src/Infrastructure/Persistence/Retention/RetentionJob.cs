@@ -1,3 +1,4 @@
+using InfiniteSecurity.Domain.Siem;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,45 @@ internal sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retenti
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// The SIEM stream keeps what retention keeps: its old rows go too (the audit trail itself stays). The last
+    /// deleted position is remembered first, in the same transaction, so a consumer whose cursor is before it gets
+    /// 410 instead of silently missing what was deleted.
+    /// </summary>
+    private async Task TrimSecurityEventsAsync(AppDbContext db, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await db.SecurityEvents.Where(e => e.OccurredAt < cutoff).OrderBy(e => e.Xact).ThenBy(e => e.Position)
+                .Select(e => new { e.Xact, e.Position }).Take(options.Value.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var positions = batch.Select(b => b.Position).ToList();
+            var last = batch[^1];
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var horizon = await db.SecurityEventHorizons.FirstOrDefaultAsync(h => h.Id == SecurityEventHorizon.SingletonId, cancellationToken).ConfigureAwait(false);
+                if (horizon is null)
+                {
+                    db.SecurityEventHorizons.Add(SecurityEventHorizon.At(last.Xact, last.Position));
+                }
+                else
+                {
+                    horizon.Advance(last.Xact, last.Position);
+                }
+
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SecurityEvents.Where(e => positions.Contains(e.Position)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>One pass; returns how many threats were deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +89,8 @@ internal sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retenti
 
             total += await db.Threats.Where(t => batch.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await TrimSecurityEventsAsync(db, cutoff, cancellationToken).ConfigureAwait(false);
 
         // Sign-in failure counts are kept for every name typed at the login form: forget the quiet ones, so names an
         // attacker invents do not pile up. A day is far past any lockout.
