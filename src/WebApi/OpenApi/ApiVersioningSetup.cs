@@ -6,12 +6,16 @@ namespace InfiniteSecurity.WebApi.OpenApi;
 /// <summary>
 /// API versions by URL segment (<c>/api/v1</c>, <c>/api/v2</c>), taken from the controller's namespace
 /// (<c>Controllers.V1</c> → 1.0), so a controller cannot claim a version its folder does not say. Every response
-/// reports <c>api-supported-versions</c>; v1 announces its deprecation (RFC 9745 <c>Deprecation</c> header and a
-/// <c>Link rel="deprecation"</c>) because v2 carries the evidence v1 lacks. v1 keeps working: no sunset date is set.
+/// reports <c>api-supported-versions</c>. Where an API has a v2 (analyze), its v1 announces its deprecation (RFC 9745
+/// <c>Deprecation</c> header and a <c>Link rel="deprecation"</c>) because v2 carries the evidence v1 lacks; v1 keeps
+/// working (no sunset date). APIs that exist only in v1 are current and say nothing of the kind.
 /// </summary>
 internal static class ApiVersioningSetup
 {
     public static readonly ApiVersion V1 = new(1);
+
+    /// <summary>The API (controller name) whose v1 has a v2 successor.</summary>
+    private const string SupersededInV2 = "Analyze";
 
     /// <summary>The day v2 became the recommended contract.</summary>
     private static readonly DateTimeOffset V1DeprecatedSince = new(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
@@ -23,7 +27,7 @@ internal static class ApiVersioningSetup
                 o.DefaultApiVersion = V1;
                 o.ApiVersionReader = new UrlSegmentApiVersionReader();
                 o.ReportApiVersions = true;
-                o.Policies.Deprecate(V1)
+                o.Policies.Deprecate(SupersededInV2, V1)
                     .Effective(V1DeprecatedSince)
                     .Link("/swagger/v2/swagger.json")
                     .Title("InfiniteSecurity API v2")

@@ -5,7 +5,7 @@ using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
 
 namespace InfiniteSecurity.WebApi.FunctionalTests.Http;
 
-/// <summary>Versions are URL segments; every answer says which versions an API has, and v1 says it is deprecated.</summary>
+/// <summary>Versions are URL segments; every answer says which versions an API has, and a v1 with a v2 successor says it is deprecated.</summary>
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
 public sealed class ApiVersioningTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
@@ -38,6 +38,16 @@ public sealed class ApiVersioningTests(DatabaseProvider provider) : ServiceFixtu
     {
         var response = await Admin.PostAsJsonAsync("/api/v2/analyze", new { input = "hello" });
 
+        Assert.That(Header(response, "Deprecation"), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_api_that_exists_only_in_v1_is_not_deprecated()
+    {
+        var response = await Admin.GetAsync("/api/v1/audit");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Header(response, "api-supported-versions"), Is.EqualTo("1"));
         Assert.That(Header(response, "Deprecation"), Is.Empty);
     }
 

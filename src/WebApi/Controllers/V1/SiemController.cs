@@ -11,8 +11,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The security event stream for SIEMs: threats and audit events in one ordered, resumable stream.</summary>
 [ApiController]
-[Route("api/v1/siem")]
-[ApiExplorerSettings(GroupName = "v1")]
+[Route("api/v{version:apiVersion}/siem")]
 [Authorize(Policy = Policies.SiemRead)]
 public sealed class SiemController(IMediator mediator) : ControllerBase
 {
@@ -52,7 +51,7 @@ public sealed class SiemController(IMediator mediator) : ControllerBase
             .. since is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("since", since.Value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))],
             .. until is null ? Array.Empty<KeyValuePair<string, string?>>() : [new("until", until.Value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))],
         ]);
-        Response.Headers.Link = $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"";
+        Response.Headers.Append("Link", $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"");
         Response.Headers[NextCursorHeader] = page.NextCursor;
         Response.Headers[HasMoreHeader] = page.HasMore ? "true" : "false";
 
