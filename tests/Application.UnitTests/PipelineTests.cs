@@ -33,7 +33,7 @@ public sealed class PipelineTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(logs));
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddApplication(configuration);
         // The handler needs persistence and a caller; validation must stop the request before either is touched.
         services.AddScoped<IAppDbContext>(_ => throw new AssertionException("persistence reached for an invalid request"));
