@@ -4,6 +4,7 @@ using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
+using InfiniteSecurity.Domain.Feedback;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
@@ -22,6 +23,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
     public DbSet<DetectionExclusion> DetectionExclusions => Set<DetectionExclusion>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<ThreatFeedback> ThreatFeedback => Set<ThreatFeedback>();
+    public DbSet<RuleFeedback> RuleFeedback => Set<RuleFeedback>();
+    public DbSet<RuleWeightOverride> RuleWeightOverrides => Set<RuleWeightOverride>();
 
     /// <summary>
     /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;

@@ -1,6 +1,7 @@
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
+using InfiniteSecurity.Domain.Feedback;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
@@ -18,6 +19,9 @@ public interface IAppDbContext
     DbSet<MachineClient> MachineClients { get; }
     DbSet<DetectionExclusion> DetectionExclusions { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }
+    DbSet<ThreatFeedback> ThreatFeedback { get; }
+    DbSet<RuleFeedback> RuleFeedback { get; }
+    DbSet<RuleWeightOverride> RuleWeightOverrides { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
