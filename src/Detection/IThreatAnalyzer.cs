@@ -4,4 +4,7 @@ namespace InfiniteSecurity.Detection;
 public interface IThreatAnalyzer
 {
     ThreatAnalysis Analyze(string input, BehaviourSignal behaviour = default);
+
+    /// <summary>Analyses at a chosen <see cref="AnalysisDepth"/>; <see cref="AnalysisDepth.Standard"/> is the call above.</summary>
+    ThreatAnalysis Analyze(string input, AnalysisDepth depth, BehaviourSignal behaviour);
 }
