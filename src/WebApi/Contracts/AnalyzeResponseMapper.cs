@@ -1,5 +1,6 @@
 using InfiniteSecurity.Application.Threats.AnalyzeInput;
 using InfiniteSecurity.Detection;
+using InfiniteSecurity.Detection.Remediation;
 using InfiniteSecurity.WebApi.Contracts.V1;
 using InfiniteSecurity.WebApi.Contracts.V2;
 
@@ -16,7 +17,7 @@ internal static class AnalyzeResponseMapper
         Timestamp = result.Timestamp,
     };
 
-    public static AnalyzeV2Response ToV2(AnalyzeInputResult result) => new()
+    public static AnalyzeV2Response ToV2(AnalyzeInputResult result, bool includeRecommendations = false) => new()
     {
         RequestId = result.RequestId,
         Analysis = ToView(result),
@@ -32,9 +33,17 @@ internal static class AnalyzeResponseMapper
             Evidence = f.Evidence,
             Reason = f.Reason,
         }).ToArray(),
+        Recommendations = includeRecommendations ? Recommendations(result.Analysis) : null,
         ThreatId = result.ThreatId,
         Timestamp = result.Timestamp,
     };
+
+    /// <summary>The remediation of each family found, in the order the findings rank the families.</summary>
+    private static RecommendationView[] Recommendations(ThreatAnalysis analysis) =>
+        analysis.Findings.Select(f => f.Category).Distinct(StringComparer.Ordinal)
+            .Select(Remediations.For).OfType<Remediation>()
+            .Select(r => new RecommendationView { Family = r.Family, Advice = r.Advice, Reference = r.Reference })
+            .ToArray();
 
     public static string ToContract(DecisionAction action) => action switch
     {
