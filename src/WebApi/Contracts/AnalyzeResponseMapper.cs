@@ -1,3 +1,4 @@
+using InfiniteSecurity.Application.Threats.AnalyzeBatch;
 using InfiniteSecurity.Application.Threats.AnalyzeInput;
 using InfiniteSecurity.Detection;
 using InfiniteSecurity.Detection.Remediation;
@@ -36,6 +37,13 @@ internal static class AnalyzeResponseMapper
         Recommendations = includeRecommendations ? Recommendations(result.Analysis) : null,
         ThreatId = result.ThreatId,
         Timestamp = result.Timestamp,
+    };
+
+    public static AnalyzeBatchResponse ToBatch(AnalyzeBatchResult batch) => new()
+    {
+        Results = batch.Results.Select(r => r.Result is { } result
+            ? new BatchResultView { Id = r.Id, Analysis = ToView(result), Decision = ToView(result.Decision), ThreatId = result.ThreatId }
+            : new BatchResultView { Id = r.Id, Error = new BatchItemError { Code = "invalid_input", Detail = r.Error! } }).ToArray(),
     };
 
     /// <summary>The remediation of each family found, in the order the findings rank the families.</summary>
