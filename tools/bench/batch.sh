@@ -12,6 +12,7 @@ JWTKEY="$(head -c 48 /dev/urandom | base64 -w0)"
 cleanup() { [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/app" --nologo -v q >/dev/null
 ( cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
   ConnectionStrings__Default="Data Source=$WORK/bench.db" Persistence__SpoolDirectory="$WORK/spool" Api__MaxRequestBodyBytes=4194304 \
@@ -38,4 +39,4 @@ for conns in 1 16; do
   done
 done
 echo
-echo "(wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $(nproc) CPUs shared by wrk and the service; ${DUR}s per row after a 2s warm-up; load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $(nproc) CPUs shared by wrk and the service; ${DUR}s per row after a 2s warm-up; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg))"
