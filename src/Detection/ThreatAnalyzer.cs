@@ -115,6 +115,26 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
         return analysis;
     }
 
+    /// <summary>
+    /// Analyses at a chosen depth. Other depths than <see cref="AnalysisDepth.Standard"/> are not remembered: the
+    /// cache holds standard results only, so the default path stays as it is.
+    /// </summary>
+    public ThreatAnalysis Analyze(string input, AnalysisDepth depth, BehaviourSignal behaviour)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        switch (depth)
+        {
+            case AnalysisDepth.Standard:
+                return Analyze(input, behaviour);
+            case AnalysisDepth.Basic:
+                return input.Length == 0 || BenignPrefilter.IsPlainlyBenign(input) ? ThreatAnalysis.Benign : AnalyzeDecoded(input, behaviour, depth);
+            case AnalysisDepth.Deep:
+                return input.Length == 0 ? ThreatAnalysis.Benign : AnalyzeDecoded(input, behaviour, depth);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(depth), depth, "Unknown analysis depth.");
+        }
+    }
+
     private long WeightsVersion() => _weights is RuleWeightOverrides overrides ? overrides.Version : 0;
 
     private sealed class AnalysisCache(long version)
@@ -140,20 +160,31 @@ public sealed class ThreatAnalyzer : IThreatAnalyzer
 
     // Kept apart from the fast path so that nothing this method allocates (closures included) is paid by the
     // benign majority that never gets here.
-    private ThreatAnalysis AnalyzeDecoded(string input, BehaviourSignal behaviour)
+    private ThreatAnalysis AnalyzeDecoded(string input, BehaviourSignal behaviour, AnalysisDepth depth = AnalysisDepth.Standard)
     {
         var normalised = InputNormaliser.Normalise(input);
         var collector = new FindingCollector(_weights);
+        var settled = depth == AnalysisDepth.Deep ? double.PositiveInfinity : Settled;
         foreach (var view in normalised.Views)
         {
             foreach (var detector in Detectors)
             {
-                if (collector.Best(detector.Family) < Settled)
+                if (collector.Best(detector.Family) < settled)
                 {
                     detector.Inspect(view, normalised, collector);
+                    if (depth == AnalysisDepth.Basic && collector.Best(detector.Family) >= ThreatThreshold)
+                    {
+                        return Score(collector, normalised, behaviour);
+                    }
                 }
             }
         }
+
+        return Score(collector, normalised, behaviour);
+    }
+
+    private ThreatAnalysis Score(FindingCollector collector, NormalisedInput normalised, BehaviourSignal behaviour)
+    {
 
         if (collector.Findings.Count == 0)
         {

@@ -66,6 +66,14 @@ public static class DependencyInjection
         services.AddSingleton<IDetectionExclusions>(sp => sp.GetRequiredService<DetectionExclusionCache>());
         services.AddHostedService(sp => sp.GetRequiredService<DetectionExclusionCache>());
 
+        services.AddOptions<RuleWeightRefreshOptions>().Bind(configuration.GetSection(RuleWeightRefreshOptions.SectionName))
+            .Validate(o => o.RefreshSeconds is >= 0.1 and <= 300, "Detection:RuleWeights:RefreshSeconds must be between 0.1 and 300.")
+            .ValidateOnStart();
+        services.AddSingleton<RuleWeightCache>();
+        services.AddSingleton<ITunedRuleWeights>(sp => sp.GetRequiredService<RuleWeightCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<RuleWeightCache>());
+        services.AddScoped<IRuleFeedbackLedger, RuleFeedbackLedger>();
+
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.Days > 0 && o.BatchSize > 0 && o.IntervalMinutes > 0, "Retention values must be positive.")
             .ValidateOnStart();

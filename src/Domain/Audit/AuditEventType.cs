@@ -33,4 +33,13 @@ public static class AuditEventType
     public const string ClientAuthenticationFailed = "CLIENT_AUTHENTICATION_FAILED";
     public const string DetectionExclusionCreated = "DETECTION_EXCLUSION_CREATED";
     public const string DetectionExclusionRemoved = "DETECTION_EXCLUSION_REMOVED";
+
+    /// <summary>An analyst gave (or replaced) a verdict on a threat.</summary>
+    public const string ThreatFeedbackSubmitted = "THREAT_FEEDBACK_SUBMITTED";
+
+    /// <summary>A rule's effective weight moved (feedback); details say old → new and why.</summary>
+    public const string RuleWeightChanged = "RULE_WEIGHT_CHANGED";
+
+    /// <summary>An admin put a rule back to its base weight and cleared its feedback counts.</summary>
+    public const string RuleWeightReset = "RULE_WEIGHT_RESET";
 }

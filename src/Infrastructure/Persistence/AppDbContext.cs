@@ -4,6 +4,7 @@ using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
+using InfiniteSecurity.Domain.Feedback;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Siem;
 using InfiniteSecurity.Domain.Threats;
@@ -26,6 +27,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<SecurityEventHorizon> SecurityEventHorizons => Set<SecurityEventHorizon>();
     public DbSet<ForwarderCursor> ForwarderCursors => Set<ForwarderCursor>();
+    public DbSet<ThreatFeedback> ThreatFeedback => Set<ThreatFeedback>();
+    public DbSet<RuleFeedback> RuleFeedback => Set<RuleFeedback>();
+    public DbSet<RuleWeightOverride> RuleWeightOverrides => Set<RuleWeightOverride>();
 
     /// <summary>
     /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;

@@ -1,5 +1,7 @@
+using InfiniteSecurity.Application.Threats.AnalyzeBatch;
 using InfiniteSecurity.Application.Threats.AnalyzeInput;
 using InfiniteSecurity.Detection;
+using InfiniteSecurity.Detection.Remediation;
 using InfiniteSecurity.WebApi.Contracts.V1;
 using InfiniteSecurity.WebApi.Contracts.V2;
 
@@ -16,7 +18,7 @@ internal static class AnalyzeResponseMapper
         Timestamp = result.Timestamp,
     };
 
-    public static AnalyzeV2Response ToV2(AnalyzeInputResult result) => new()
+    public static AnalyzeV2Response ToV2(AnalyzeInputResult result, bool includeRecommendations = false) => new()
     {
         RequestId = result.RequestId,
         Analysis = ToView(result),
@@ -32,9 +34,24 @@ internal static class AnalyzeResponseMapper
             Evidence = f.Evidence,
             Reason = f.Reason,
         }).ToArray(),
+        Recommendations = includeRecommendations ? Recommendations(result.Analysis) : null,
         ThreatId = result.ThreatId,
         Timestamp = result.Timestamp,
     };
+
+    public static AnalyzeBatchResponse ToBatch(AnalyzeBatchResult batch) => new()
+    {
+        Results = batch.Results.Select(r => r.Result is { } result
+            ? new BatchResultView { Id = r.Id, Analysis = ToView(result), Decision = ToView(result.Decision), ThreatId = result.ThreatId }
+            : new BatchResultView { Id = r.Id, Error = new BatchItemError { Code = "invalid_input", Detail = r.Error! } }).ToArray(),
+    };
+
+    /// <summary>The remediation of each family found, in the order the findings rank the families.</summary>
+    private static RecommendationView[] Recommendations(ThreatAnalysis analysis) =>
+        analysis.Findings.Select(f => f.Category).Distinct(StringComparer.Ordinal)
+            .Select(Remediations.For).OfType<Remediation>()
+            .Select(r => new RecommendationView { Family = r.Family, Advice = r.Advice, Reference = r.Reference })
+            .ToArray();
 
     public static string ToContract(DecisionAction action) => action switch
     {

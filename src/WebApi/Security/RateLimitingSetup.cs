@@ -35,6 +35,9 @@ internal static class RateLimitingSetup
             throw new InvalidOperationException("RateLimiting:LoginPermitsPerMinute, PermitsPerMinute, Burst and GatePermitsPerSecond must be positive.");
         }
 
+        // One instance for the middleware and for ApiPermits, so extra permits come out of the same buckets.
+        var api = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
+        services.AddSingleton(new ApiPermits(api, options.Enabled, options.Burst));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -53,7 +56,7 @@ internal static class RateLimitingSetup
                 AutoReplenishment = true,
                 QueueLimit = 0,
             }));
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
+            o.GlobalLimiter = api;
         });
         return services;
     }

@@ -31,7 +31,7 @@ public sealed class DetectionRulesEndpointTests(DatabaseProvider provider) : Ser
         var expected = catalogue[0];
         Assert.Multiple(() =>
         {
-            Assert.That(first.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "family", "base_weight", "floor", "ceiling", "effective_weight", "reason", "cwe", "capec" }));
+            Assert.That(first.Select(p => p.Key), Is.EquivalentTo(new[] { "id", "family", "base_weight", "floor", "ceiling", "effective_weight", "reason", "cwe", "capec", "true_positives", "false_positives", "last_change" }));
             Assert.That(first["family"]!.GetValue<string>(), Is.EqualTo(expected.Family));
             Assert.That(first["base_weight"]!.GetValue<double>(), Is.EqualTo(expected.BaseWeight));
             Assert.That(first["floor"]!.GetValue<double>(), Is.EqualTo(expected.Floor));

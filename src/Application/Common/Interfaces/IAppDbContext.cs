@@ -1,6 +1,7 @@
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
+using InfiniteSecurity.Domain.Feedback;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Siem;
 using InfiniteSecurity.Domain.Threats;
@@ -22,6 +23,9 @@ public interface IAppDbContext
     DbSet<SecurityEvent> SecurityEvents { get; }
     DbSet<SecurityEventHorizon> SecurityEventHorizons { get; }
     DbSet<ForwarderCursor> ForwarderCursors { get; }
+    DbSet<ThreatFeedback> ThreatFeedback { get; }
+    DbSet<RuleFeedback> RuleFeedback { get; }
+    DbSet<RuleWeightOverride> RuleWeightOverrides { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,10 @@ namespace InfiniteSecurity.Application.Common.Interfaces;
 public interface ISecurityEventWriter
 {
     Task WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes many threats with their audit events as one unit: they are committed (or spooled) together, in one
+    /// transaction, and the task completes once all of them are durable.
+    /// </summary>
+    Task WriteManyAsync(IReadOnlyList<(Threat Threat, AuditEvent AuditEvent)> records, CancellationToken cancellationToken = default);
 }

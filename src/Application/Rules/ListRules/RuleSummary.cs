@@ -10,6 +10,9 @@ namespace InfiniteSecurity.Application.Rules.ListRules;
 /// <param name="Reason">Why the shape is an attack, in one line.</param>
 /// <param name="Cwe">CWE id of the weakness.</param>
 /// <param name="Capec">CAPEC id of the attack pattern, 0 when none fits.</param>
+/// <param name="TruePositives">Analyst verdicts that the rule was right (since the last reset).</param>
+/// <param name="FalsePositives">Analyst verdicts that the rule was wrong (since the last reset).</param>
+/// <param name="LastChange">The last stored weight change, or null when the rule was never tuned.</param>
 public sealed record RuleSummary(
     string Id,
     string Family,
@@ -19,4 +22,7 @@ public sealed record RuleSummary(
     double EffectiveWeight,
     string Reason,
     int Cwe,
-    int Capec);
+    int Capec,
+    long TruePositives,
+    long FalsePositives,
+    RuleWeightChange? LastChange);

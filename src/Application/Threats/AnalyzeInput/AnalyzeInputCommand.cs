@@ -5,7 +5,9 @@ using MediatR;
 namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
 
 /// <summary>Analyse one piece of user input: detect, decide, and record it when it is a threat.</summary>
-public sealed record AnalyzeInputCommand(string? Input) : IRequest<AnalyzeInputResult>, ISensitiveRequest
+/// <param name="Input">The input exactly as the user supplied it.</param>
+/// <param name="Depth">One of <see cref="AnalysisDepths"/> (<c>basic</c>, <c>standard</c>, <c>deep</c>); null is standard.</param>
+public sealed record AnalyzeInputCommand(string? Input, string? Depth = null) : IRequest<AnalyzeInputResult>, ISensitiveRequest
 {
     private InputFingerprint? _fingerprint;
 

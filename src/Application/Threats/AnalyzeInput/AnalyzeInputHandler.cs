@@ -19,7 +19,8 @@ internal sealed class AnalyzeInputHandler(
     {
         var input = request.Input ?? throw new ArgumentException("Input is required; the validator should have refused this request.", nameof(request));
         var requestId = Guid.CreateVersion7(time.GetUtcNow());
-        var analysis = analyzer.Analyze(input, history.SignalFor(caller.UserId, caller.IpAddress));
+        AnalysisDepths.TryParse(request.Depth, out var depth);
+        var analysis = analyzer.Analyze(input, depth, history.SignalFor(caller.UserId, caller.IpAddress));
         var decision = policy.Decide(analysis, caller.IsAdmin);
 
         Guid? threatId = null;

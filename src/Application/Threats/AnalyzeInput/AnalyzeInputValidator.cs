@@ -14,5 +14,8 @@ internal sealed class AnalyzeInputValidator : AbstractValidator<AnalyzeInputComm
             .Must(input => !string.IsNullOrEmpty(input)).WithMessage("'input' is required and must not be empty.")
             .MaximumLength(max).WithMessage($"'input' must be at most {max} characters (Detection:MaxInputLength); it has {{TotalLength}}. Split the input: it is never truncated.")
             .OverridePropertyName("input");
+        RuleFor(c => c.Depth)
+            .Must(depth => AnalysisDepths.TryParse(depth, out _)).WithMessage("'analysis_depth' must be 'basic', 'standard' or 'deep'.")
+            .OverridePropertyName("analysis_depth");
     }
 }

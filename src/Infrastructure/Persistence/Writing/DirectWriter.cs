@@ -17,4 +17,15 @@ internal sealed class DirectWriter(AppDbContext db) : ISecurityEventWriter
         db.AuditEvents.Add(auditEvent);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task WriteManyAsync(IReadOnlyList<(Threat Threat, AuditEvent AuditEvent)> records, CancellationToken cancellationToken = default)
+    {
+        foreach (var (threat, audit) in records)
+        {
+            db.Threats.Add(threat);
+            db.AuditEvents.Add(audit);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -59,7 +59,25 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
 
     public Task WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingWrite(new SpoolRecord { Threat = threat, AuditEvent = auditEvent });
+        var pending = new PendingWrite([new SpoolRecord { Threat = threat, AuditEvent = auditEvent }]);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ServiceOverloadedException("The threat log is saturated; retry shortly.", TimeSpan.FromSeconds(_options.RetryAfterSeconds));
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <summary>One queue entry for the whole batch, so its records land in the same commit (or the same spool append).</summary>
+    public Task WriteManyAsync(IReadOnlyList<(Threat Threat, AuditEvent AuditEvent)> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var pending = new PendingWrite(records.Select(r => new SpoolRecord { Threat = r.Threat, AuditEvent = r.AuditEvent }).ToArray());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ServiceOverloadedException("The threat log is saturated; retry shortly.", TimeSpan.FromSeconds(_options.RetryAfterSeconds));
@@ -105,7 +123,7 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
-        var records = batch.Select(p => p.Record).ToArray();
+        var records = batch.SelectMany(p => p.Records).ToArray();
         try
         {
             await _database.ExecuteAsync(async token =>
@@ -152,9 +170,9 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
         }
     }
 
-    private sealed class PendingWrite(SpoolRecord record)
+    private sealed class PendingWrite(SpoolRecord[] records)
     {
-        public SpoolRecord Record { get; } = record;
+        public SpoolRecord[] Records { get; } = records;
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InfiniteSecurity.WebApi.Contracts.V1;
 
 namespace InfiniteSecurity.WebApi.Contracts.V2;
@@ -16,6 +17,10 @@ public sealed class AnalyzeV2Response
 
     /// <summary>Every finding, strongest first.</summary>
     public required IReadOnlyList<FindingView> Findings { get; init; }
+
+    /// <summary>One remediation per attack family among the findings; only when <c>include_recommendations</c> was true.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RecommendationView>? Recommendations { get; init; }
 
     /// <summary>Id of the stored threat, when the input was one.</summary>
     public Guid? ThreatId { get; init; }

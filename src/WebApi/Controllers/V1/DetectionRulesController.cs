@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Rules.ListRules;
+using InfiniteSecurity.Application.Rules.ResetRule;
 using InfiniteSecurity.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,10 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 [Produces("application/json")]
 public sealed class DetectionRulesController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Every rule: id, family, base weight and its bounds, the weight in effect now, reason, CWE and CAPEC.</summary>
+    /// <summary>
+    /// Every rule: id, family, base weight and its bounds, the weight in effect now, reason, CWE and CAPEC, the
+    /// analysts' true/false positive counts and the last change of its weight (when, by whom, why).
+    /// </summary>
     /// <response code="200">The catalogue, ordered by family then id.</response>
     /// <response code="401">No valid access token.</response>
     /// <response code="403">Neither analyst nor admin.</response>
@@ -22,4 +26,17 @@ public sealed class DetectionRulesController(IMediator mediator) : ControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public Task<IReadOnlyList<RuleSummary>> List(CancellationToken cancellationToken) => mediator.Send(new ListRulesQuery(), cancellationToken);
+
+    /// <summary>Put a rule back to its base weight and clear its feedback counts (admins only; audited).</summary>
+    /// <response code="200">The rule as it is now.</response>
+    /// <response code="401">No valid access token.</response>
+    /// <response code="403">Not an admin.</response>
+    /// <response code="404">No rule has this id.</response>
+    [HttpPost("{id}/reset")]
+    [Authorize(Policy = Policies.Admin)]
+    [ProducesResponseType<RuleSummary>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<RuleSummary> Reset(string id, CancellationToken cancellationToken) => mediator.Send(new ResetRuleCommand(id), cancellationToken);
 }

@@ -1,6 +1,7 @@
+using System.Globalization;
+using InfiniteSecurity.Application.Threats.AnalyzeBatch;
 using InfiniteSecurity.Application.Threats.AnalyzeInput;
 using InfiniteSecurity.WebApi.Contracts;
-using InfiniteSecurity.WebApi.Contracts.V1;
 using InfiniteSecurity.WebApi.Contracts.V2;
 using MediatR;
 using InfiniteSecurity.WebApi.Security;
@@ -14,11 +15,14 @@ namespace InfiniteSecurity.WebApi.Controllers.V2;
 [Route("api/v{version:apiVersion}/analyze")]
 [Consumes("application/json")]
 [Authorize(Policy = Policies.Analyze)]
-public sealed class AnalyzeController(IMediator mediator) : ControllerBase
+public sealed class AnalyzeController(IMediator mediator, ApiPermits permits) : ControllerBase
 {
-    /// <summary>Analyse one input and return every finding with its matched span and reason.</summary>
+    /// <summary>
+    /// Analyse one input and return every finding with its matched span and reason; optionally at another depth
+    /// (<c>analysis_depth</c>) and with remediation advice per attack family (<c>include_recommendations</c>).
+    /// </summary>
     /// <response code="200">The verdict with its findings.</response>
-    /// <response code="400">Missing, empty or too long input, or malformed JSON.</response>
+    /// <response code="400">Missing, empty or too long input, unknown analysis depth, or malformed JSON.</response>
     /// <response code="401">No valid access token.</response>
     /// <response code="403">The token lacks the <c>analyze</c> scope, or may only change the password or enrol MFA.</response>
     /// <response code="413">The request body is larger than the configured maximum.</response>
@@ -30,6 +34,41 @@ public sealed class AnalyzeController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    public async Task<AnalyzeV2Response> Analyze(AnalyzeRequest? request, CancellationToken cancellationToken)
-        => AnalyzeResponseMapper.ToV2(await mediator.Send(new AnalyzeInputCommand(request?.Input), cancellationToken));
+    public async Task<AnalyzeV2Response> Analyze(AnalyzeRequestV2? request, CancellationToken cancellationToken)
+        => AnalyzeResponseMapper.ToV2(await mediator.Send(new AnalyzeInputCommand(request?.Input, request?.AnalysisDepth), cancellationToken),
+            request?.IncludeRecommendations ?? false);
+
+    /// <summary>
+    /// Analyse 1 to 1,000 inputs in one call. Results come back in the order of the items; an invalid item gets its
+    /// own <c>error</c> while the others are analysed. Each item counts against the caller's rate limit like one
+    /// call; every threat of the batch is stored in one durable write.
+    /// </summary>
+    /// <response code="200">One result per item, in order.</response>
+    /// <response code="400">No items, more than 1,000, an item that is not an object or an id over 128 characters, or malformed JSON.</response>
+    /// <response code="401">No valid access token.</response>
+    /// <response code="403">The token lacks the <c>analyze</c> scope.</response>
+    /// <response code="413">The request body is larger than the configured maximum (Api:MaxRequestBodyBytes).</response>
+    /// <response code="429">The caller's rate limit does not hold one permit per item now (Retry-After says when).</response>
+    /// <response code="503">The threat log is saturated; retry shortly.</response>
+    [HttpPost("batch")]
+    [ProducesResponseType<AnalyzeBatchResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<ActionResult<AnalyzeBatchResponse>> AnalyzeBatch(AnalyzeBatchRequest? request, CancellationToken cancellationToken)
+    {
+        var items = request?.Items?.Select(i => new BatchItem(i?.Id, i?.Input)).ToArray();
+
+        // The request itself took one permit on the way in; the other items take theirs here, before any work.
+        if (items is { Length: > 1 and <= AnalyzeBatchCommand.MaxItems } && !permits.TryAcquire(HttpContext, items.Length - 1, out var retryAfter, out var detail))
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
+
+        return AnalyzeResponseMapper.ToBatch(await mediator.Send(new AnalyzeBatchCommand(items), cancellationToken));
+    }
 }

@@ -1,0 +1,20 @@
+namespace InfiniteSecurity.WebApi.Contracts.V2;
+
+/// <summary>User input to analyse, with how thoroughly and what to return.</summary>
+public sealed class AnalyzeRequestV2
+{
+    /// <summary>The text exactly as the user supplied it (1 to Detection:MaxInputLength characters, default 10,000).</summary>
+    /// <example>name' or 'b'='b</example>
+    public string? Input { get; init; }
+
+    /// <summary>
+    /// <c>basic</c>: fast path, stops at the first finding that makes the input a threat; <c>standard</c> (default):
+    /// every decoded view, a family is not inspected further once it is certain; <c>deep</c>: every decoded view with
+    /// every detector and every finding, no benign prefilter.
+    /// </summary>
+    /// <example>standard</example>
+    public string? AnalysisDepth { get; init; }
+
+    /// <summary>When true, the answer carries one remediation per attack family found, with an OWASP reference.</summary>
+    public bool IncludeRecommendations { get; init; }
+}
