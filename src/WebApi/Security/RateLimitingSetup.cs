@@ -36,6 +36,11 @@ internal static class RateLimitingSetup
             throw new InvalidOperationException("RateLimiting:LoginPermitsPerMinute, PermitsPerMinute, Burst and GatePermitsPerSecond must be positive.");
         }
 
+        if (options.MachineClients.PermitsPerSecond <= 0 || options.MachineClients.Burst <= 0)
+        {
+            throw new InvalidOperationException("RateLimiting:MachineClients:PermitsPerSecond and Burst must be positive.");
+        }
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -74,6 +79,19 @@ internal static class RateLimitingSetup
         if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/connect"))
         {
             return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        if (http.User.FindFirst(ClaimNames.ClientId)?.Value is { } clientId)
+        {
+            var machine = options.MachineClients;
+            return RateLimitPartition.GetTokenBucketLimiter("machine:" + clientId, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = machine.Burst ?? machine.PermitsPerSecond,
+                TokensPerPeriod = machine.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = true,
+                QueueLimit = 0,
+            });
         }
 
         return RateLimitPartition.GetTokenBucketLimiter("api:" + ClientOf(http), _ => new TokenBucketRateLimiterOptions
