@@ -90,6 +90,13 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponses.WriteAsync }).AllowAnonymous();
 
 await app.Services.InitialiseDatabaseAsync();
+if (args.Contains("--migrate-only", StringComparer.Ordinal))
+{
+    // The deployment's migration job: apply the schema, then stop before serving.
+    app.Logger.LogInformation("Database is up to date; exiting (--migrate-only)");
+    return;
+}
+
 await BootstrapAdmin.EnsureAsync(app.Services, app.Logger);
 
 app.Lifetime.ApplicationStarted.Register(() =>
