@@ -3,6 +3,7 @@ using InfiniteSecurity.Infrastructure;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi;
 using InfiniteSecurity.WebApi.Http;
+using InfiniteSecurity.WebApi.Observability;
 using InfiniteSecurity.WebApi.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,10 +17,18 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrW
     builder.WebHost.UseUrls("http://localhost:8000");
 }
 
+// The metrics port is an extra listener beside whatever the API listens on.
+if (ObservabilitySetup.MetricsUrl(builder.Configuration) is { } metricsUrl)
+{
+    var apiUrls = builder.Configuration["urls"] is { Length: > 0 } urls ? urls : builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) ?? "http://localhost:8000";
+    builder.WebHost.UseUrls($"{apiUrls};{metricsUrl}");
+}
+
 builder.Services
     .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddWebApi(builder.Configuration);
+    .AddWebApi(builder.Configuration)
+    .AddObservability(builder.Configuration);
 
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
 {
@@ -39,6 +48,7 @@ if (ForwardedHeadersSetup.IsEnabled(app.Configuration))
     app.UseForwardedHeaders();
 }
 
+app.UseMetricsEndpoint();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -75,11 +85,18 @@ if (RateLimitingSetup.IsEnabled(app.Configuration))
 app.UseAuthorization();
 
 app.MapControllers();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync })
-    .AllowAnonymous();
+app.MapMetricsEndpoint();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponses.WriteAsync }).AllowAnonymous();
 
 await app.Services.InitialiseDatabaseAsync();
+if (args.Contains("--migrate-only", StringComparer.Ordinal))
+{
+    // The deployment's migration job: apply the schema, then stop before serving.
+    app.Logger.LogInformation("Database is up to date; exiting (--migrate-only)");
+    return;
+}
+
 await BootstrapAdmin.EnsureAsync(app.Services, app.Logger);
 
 app.Lifetime.ApplicationStarted.Register(() =>

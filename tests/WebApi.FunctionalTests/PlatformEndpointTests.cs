@@ -17,18 +17,6 @@ public sealed class PlatformEndpointTests(DatabaseProvider provider) : ServiceFi
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
     }
 
-    [Test]
-    public async Task Readiness_reports_healthy_with_each_check_as_json()
-    {
-        var response = await Anonymous.GetAsync("/health/ready");
-        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
-        Assert.That(body["checks"]!["database"]!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
-        Assert.That(body["checks"]!["siem_forwarders"], Is.Not.Null);
-    }
-
     [TestCase("v1", "/api/v1/analyze", "/api/v2/analyze")]
     [TestCase("v2", "/api/v2/analyze", "/api/v1/analyze")]
     public async Task Each_version_has_its_own_openapi_document(string version, string present, string absent)

@@ -21,4 +21,20 @@ public sealed class RateLimitingOptions
     /// visitor, so the per-client API rate would throttle the site behind it; the gate has its own, larger bucket.
     /// </summary>
     public int GatePermitsPerSecond { get; set; } = 500;
+
+    /// <summary>The API quota of machine clients (gateways, middleware reporting), instead of the per-user one.</summary>
+    public MachineClientRateLimitOptions MachineClients { get; set; } = new();
+}
+
+/// <summary>
+/// Bound from <c>RateLimiting:MachineClients</c>. A gateway reports for every visitor of the sites behind it, so a
+/// person's 100 a minute would throttle it; each machine client gets its own bucket of this size.
+/// </summary>
+public sealed class MachineClientRateLimitOptions
+{
+    /// <summary>Sustained API requests per second per machine client.</summary>
+    public int PermitsPerSecond { get; set; } = 2000;
+
+    /// <summary>How many at once before the sustained rate applies; unset, one second's worth.</summary>
+    public int? Burst { get; set; }
 }

@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Common.Security;
+using InfiniteSecurity.Application.Common.Telemetry;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,11 @@ internal static class RateLimitingSetup
         if (options.LoginPermitsPerMinute <= 0 || options.PermitsPerMinute <= 0 || options.Burst <= 0 || options.GatePermitsPerSecond <= 0)
         {
             throw new InvalidOperationException("RateLimiting:LoginPermitsPerMinute, PermitsPerMinute, Burst and GatePermitsPerSecond must be positive.");
+        }
+
+        if (options.MachineClients.PermitsPerSecond <= 0 || options.MachineClients.Burst <= 0)
+        {
+            throw new InvalidOperationException("RateLimiting:MachineClients:PermitsPerSecond and Burst must be positive.");
         }
 
         // One instance for the middleware and for ApiPermits, so extra permits come out of the same buckets.
@@ -78,6 +84,19 @@ internal static class RateLimitingSetup
             return RateLimitPartition.GetNoLimiter("unlimited");
         }
 
+        if (http.User.FindFirst(ClaimNames.ClientId)?.Value is { } clientId)
+        {
+            var machine = options.MachineClients;
+            return RateLimitPartition.GetTokenBucketLimiter("machine:" + clientId, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = machine.Burst ?? machine.PermitsPerSecond,
+                TokensPerPeriod = machine.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = true,
+                QueueLimit = 0,
+            });
+        }
+
         return RateLimitPartition.GetTokenBucketLimiter("api:" + ClientOf(http), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.Burst,
@@ -96,6 +115,8 @@ internal static class RateLimitingSetup
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "api";
+        ServiceTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("policy", policy));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -79,6 +79,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string SpoolDirectory => _environment["Persistence__SpoolDirectory"];
 
+    /// <summary>Sets (before <see cref="StartAsync"/>) a setting as an environment variable, e.g. <c>Metrics__Port</c>.</summary>
+    public ServiceProcess With(string key, string value)
+    {
+        _environment[key] = value;
+        return this;
+    }
+
     public async Task StartAsync()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "InfiniteSecurity.WebApi.dll");

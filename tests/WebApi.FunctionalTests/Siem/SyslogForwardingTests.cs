@@ -81,7 +81,7 @@ public sealed class SyslogForwardingTests(DatabaseProvider provider)
             Assert.That(rsyslog.ReceivedLines(), Has.All.Match("^<1[0-9]{2}>1 \\S+ \\S+ InfiniteSecurity - [A-Z_]+ \\[meta@32473 id=\"[0-9a-f-]{36}\"\\] CEF:0\\|InfiniteSecurity\\|"));
         });
 
-        using var health = factory.CreateClient();
+        using var health = await factory.CreateAdminClientAsync();
         var ready = JsonNode.Parse(await health.GetStringAsync("/health/ready"))!;
         Assert.That(ready["checks"]!["siem_forwarders"]!["data"]!["rsyslog"]!["lag"]!.GetValue<long>(), Is.Zero);
     }

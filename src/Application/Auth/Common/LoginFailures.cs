@@ -2,6 +2,7 @@ using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Options;
 using InfiniteSecurity.Application.Common.Security;
+using InfiniteSecurity.Application.Common.Telemetry;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,12 @@ internal sealed class LoginFailures(IAppDbContext db, ICallerContext caller, IOp
         var policy = options.Value.Lockout;
         var (source, locked) = await CountAsync(normalizedUserName, Source, row => row.RegisterSourceFailure(policy, time)).ConfigureAwait(false);
         var (name, ceilingReached) = await CountAsync(normalizedUserName, SignInThrottle.AnySource, row => row.RegisterNameFailure(policy, options.Value.LockoutNameCeiling, time)).ConfigureAwait(false);
+
+        ServiceTelemetry.LoginFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        if (locked)
+        {
+            ServiceTelemetry.Lockouts.Add(1);
+        }
 
         db.Audit(caller, time, eventType, AuditOutcome.Failure, userName, $"reason={reason} failures={source.FailureCount}{(locked ? " locked=true" : string.Empty)}");
         if (ceilingReached)

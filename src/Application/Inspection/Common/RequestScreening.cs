@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Common.Telemetry;
 using InfiniteSecurity.Detection;
 using InfiniteSecurity.Detection.Requests;
 using InfiniteSecurity.Domain.Audit;
@@ -22,8 +23,13 @@ internal sealed class RequestScreening(
     public async Task<ScreeningResult> ScreenAsync(HttpRequestData request, InputFingerprint fingerprint, string? sourceIp)
     {
         var requestId = Guid.CreateVersion7(time.GetUtcNow());
+        using var activity = ServiceTelemetry.ActivitySource.StartActivity("inspect");
         var verdict = inspector.Inspect(request, exclusions.Current);
         var decision = policy.Decide(verdict.Analysis, caller.IsAdmin);
+        ServiceTelemetry.RecordAnalysis("request", verdict.Analysis, decision);
+        activity?.SetTag("infinitesecurity.threat", verdict.Analysis.IsThreat);
+        activity?.SetTag("infinitesecurity.family", verdict.Analysis.Category);
+        activity?.SetTag("infinitesecurity.action", decision.Action.ToString());
         var ip = sourceIp ?? caller.IpAddress;
 
         Guid? threatId = null;

@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Common.Telemetry;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Detection;
 using InfiniteSecurity.Domain.Threats;
@@ -20,8 +21,15 @@ internal sealed class AnalyzeInputHandler(
         var input = request.Input ?? throw new ArgumentException("Input is required; the validator should have refused this request.", nameof(request));
         var requestId = Guid.CreateVersion7(time.GetUtcNow());
         AnalysisDepths.TryParse(request.Depth, out var depth);
+
+        // The span carries the verdict, never the input.
+        using var activity = ServiceTelemetry.ActivitySource.StartActivity("analyze");
         var analysis = analyzer.Analyze(input, depth, history.SignalFor(caller.UserId, caller.IpAddress));
         var decision = policy.Decide(analysis, caller.IsAdmin);
+        ServiceTelemetry.RecordAnalysis("analyze", analysis, decision);
+        activity?.SetTag("infinitesecurity.threat", analysis.IsThreat);
+        activity?.SetTag("infinitesecurity.family", analysis.Category);
+        activity?.SetTag("infinitesecurity.action", decision.Action.ToString());
 
         Guid? threatId = null;
         if (analysis.IsThreat)

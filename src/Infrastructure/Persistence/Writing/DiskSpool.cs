@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using InfiniteSecurity.Application.Common.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace InfiniteSecurity.Infrastructure.Persistence.Writing;
@@ -21,6 +22,7 @@ internal sealed class DiskSpool
         _directory = directory;
         _logger = logger;
         OwnerOnlyFiles.CreateDirectory(directory);
+        ServiceTelemetry.ObserveSpoolSize(this, () => PendingFiles().Sum(f => new FileInfo(f).Length));
     }
 
     public async Task AppendAsync(IReadOnlyCollection<SpoolRecord> records, CancellationToken cancellationToken = default)

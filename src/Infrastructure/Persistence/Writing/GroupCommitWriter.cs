@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Common.Telemetry;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Threats;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +41,7 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        ServiceTelemetry.ObserveQueueDepth(this, () => _queue.Reader.Count);
 
         // Polly where EF cannot: EF retries a single command; the timeout bounds how long a batch waits on a failing
         // database before it is spooled, and the breaker stops every batch paying that wait while the database is
@@ -124,6 +127,7 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
     private async Task CommitAsync(List<PendingWrite> batch)
     {
         var records = batch.SelectMany(p => p.Records).ToArray();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await _database.ExecuteAsync(async token =>
@@ -133,6 +137,7 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
                 await SpoolRecordInserter.AddAsync(db, records, skipExisting: false, token).ConfigureAwait(false);
                 await db.SaveChangesAsync(token).ConfigureAwait(false);
             }, CancellationToken.None).ConfigureAwait(false);
+            Measure(started, records.Length, "database");
             Complete(batch, null);
         }
         catch (Exception dbError)
@@ -145,14 +150,23 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
             try
             {
                 await _spool.AppendAsync(records).ConfigureAwait(false);
+                Measure(started, records.Length, "spool");
                 Complete(batch, null);
             }
             catch (Exception spoolError)
             {
                 _logger.LogError(spoolError, "Spooling {Count} record(s) failed; the requests are answered with an error", records.Length);
+                Measure(started, records.Length, "failed");
                 Complete(batch, new AggregateException("Neither the database nor the spool accepted the write.", dbError, spoolError));
             }
         }
+    }
+
+    private static void Measure(long started, int records, string target)
+    {
+        var tag = new KeyValuePair<string, object?>("target", target);
+        ServiceTelemetry.WriterBatchSize.Record(records, tag);
+        ServiceTelemetry.WriterCommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
     }
 
     private static void Complete(List<PendingWrite> batch, Exception? error)
