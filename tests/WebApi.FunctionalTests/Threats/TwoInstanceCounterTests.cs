@@ -17,7 +17,9 @@ public sealed class TwoInstanceCounterTests(DatabaseProvider provider)
         await using var first = await new ApiFactory { Provider = provider }.StartAsync();
         await using var second = await new ApiFactory { Provider = provider, SharedConnectionString = first.ConnectionString }.StartAsync();
         using var one = await first.CreateUserClientAsync("user");
-        using var two = await second.CreateUserClientAsync("user");
+        // The second instance has its own signing key: its user signs in there (the account is in the shared database).
+        var account = await first.CreateAccountAsync("user");
+        using var two = second.CreateClientWithToken((await second.LoginAsync(account.Username, account.Password)).AccessToken);
         using var analyst = await first.CreateUserClientAsync("analyst");
 
         await Task.WhenAll(new[] { one, two, one, two }.Select(async (client, w) =>

@@ -16,7 +16,3 @@ public sealed record StatisticsSummary(
     IReadOnlyList<RuleCount> TopRules,
     DateTime? From,
     DateTime? To);
-
-public sealed record SourceCount(string SourceIp, int Threats);
-
-public sealed record RuleCount(string RuleId, int Hits);
