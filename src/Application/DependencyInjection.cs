@@ -8,6 +8,7 @@ using InfiniteSecurity.Detection.Requests;
 using InfiniteSecurity.Detection.Rules;
 using InfiniteSecurity.Application.Inspection.Common;
 using InfiniteSecurity.Application.Rules.Common;
+using InfiniteSecurity.Application.Statistics.Common;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<SessionIssuer>();
         services.AddScoped<LoginFailures>();
         services.AddScoped<RuleTuning>();
+        services.AddScoped<StatisticsQueries>();
 
         services.AddOptions<RequestInspectionOptions>()
             .Bind(configuration.GetSection(RequestInspectionOptions.SectionName))

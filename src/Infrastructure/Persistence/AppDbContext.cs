@@ -7,6 +7,7 @@ using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Feedback;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Siem;
+using InfiniteSecurity.Domain.Statistics;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.Data.Sqlite;
@@ -30,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ThreatFeedback> ThreatFeedback => Set<ThreatFeedback>();
     public DbSet<RuleFeedback> RuleFeedback => Set<RuleFeedback>();
     public DbSet<RuleWeightOverride> RuleWeightOverrides => Set<RuleWeightOverride>();
+    public DbSet<RequestCounter> RequestCounters => Set<RequestCounter>();
 
     /// <summary>
     /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;

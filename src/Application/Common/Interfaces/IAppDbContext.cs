@@ -4,6 +4,7 @@ using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Feedback;
 using InfiniteSecurity.Domain.Sessions;
 using InfiniteSecurity.Domain.Siem;
+using InfiniteSecurity.Domain.Statistics;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public interface IAppDbContext
     DbSet<ThreatFeedback> ThreatFeedback { get; }
     DbSet<RuleFeedback> RuleFeedback { get; }
     DbSet<RuleWeightOverride> RuleWeightOverrides { get; }
+    DbSet<RequestCounter> RequestCounters { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
