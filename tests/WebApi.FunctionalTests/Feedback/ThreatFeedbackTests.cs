@@ -135,6 +135,27 @@ public sealed class ThreatFeedbackTests(DatabaseProvider provider) : ServiceFixt
     }
 
     [Test]
+    public async Task A_reviewed_threat_shows_the_latest_verdict_in_its_detail_and_under_the_review_filter()
+    {
+        var threat = await Factory.AnalyzeThreatAsync(_analyst, "0 union all select login, secret from accounts--");
+        var before = JsonNode.Parse(await _analyst.GetStringAsync($"/api/v1/threats/{threat.ThreatId}"))!;
+
+        await _analyst.SubmitAsync(threat.ThreatId, "false_positive", "a report query, not an attack");
+
+        var detail = JsonNode.Parse(await _analyst.GetStringAsync($"/api/v1/threats/{threat.ThreatId}"))!;
+        var filtered = JsonNode.Parse(await _analyst.GetStringAsync("/api/v1/threats?review=false_positive&page_size=500"))!;
+        var feedback = JsonNode.Parse(await _analyst.GetStringAsync($"/api/v1/threats/{threat.ThreatId}/feedback"))!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(before["review_state"]!.GetValue<string>(), Is.EqualTo("unreviewed"));
+            Assert.That(detail["review_state"]!.GetValue<string>(), Is.EqualTo("false_positive"));
+            Assert.That(detail["reviewed_at"], Is.Not.Null);
+            Assert.That(filtered["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()), Has.Member(threat.ThreatId.ToString()));
+            Assert.That(feedback.Single()!["comment"]!.GetValue<string>(), Is.EqualTo("a report query, not an attack"));
+        });
+    }
+
+    [Test]
     public async Task Verdicts_from_many_analysts_at_once_are_all_counted()
     {
         var threat = await Factory.AnalyzeThreatAsync(_analyst, "<svg/onload=confirm(9)>");

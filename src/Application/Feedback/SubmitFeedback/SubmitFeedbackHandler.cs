@@ -5,6 +5,7 @@ using InfiniteSecurity.Application.Feedback.Common;
 using InfiniteSecurity.Application.Rules.Common;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Feedback;
+using InfiniteSecurity.Domain.Threats;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,12 @@ internal sealed class SubmitFeedbackHandler(
         var analyst = caller.UserId!;
         var view = await ledger.InTransactionAsync(async token =>
         {
-            var patterns = await db.Threats.AsNoTracking().Where(t => t.Id == request.ThreatId).Select(t => t.PatternsMatched)
-                .SingleOrDefaultAsync(token).ConfigureAwait(false) ?? throw new NotFoundException("Threat", request.ThreatId);
+            var threat = await db.Threats.SingleOrDefaultAsync(t => t.Id == request.ThreatId, token).ConfigureAwait(false)
+                ?? throw new NotFoundException("Threat", request.ThreatId);
+
+            // The threat's review state is the latest verdict given on it, by any analyst.
+            threat.MarkReviewed(verdict == FeedbackVerdict.TruePositive ? ThreatReviewState.TruePositive : ThreatReviewState.FalsePositive,
+                time.GetUtcNow().UtcDateTime);
 
             var feedback = await db.ThreatFeedback.SingleOrDefaultAsync(f => f.ThreatId == request.ThreatId && f.AnalystId == analyst, token).ConfigureAwait(false);
             FeedbackVerdict? previous = feedback?.Verdict;
@@ -45,7 +50,7 @@ internal sealed class SubmitFeedbackHandler(
             // Restating the same verdict changes nothing: each analyst counts once per threat.
             if (previous != verdict)
             {
-                var rules = patterns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var rules = threat.PatternsMatched.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 await tuning.CountAsync(rules, previous, verdict, request.ThreatId, token).ConfigureAwait(false);
             }
 
