@@ -14,4 +14,6 @@ await build({
   outdir: out.pathname,
   logLevel: 'warning',
 });
-await copyFile(new URL('src/index.html', import.meta.url), new URL('index.html', out));
+for (const file of ['index.html', 'favicon.svg']) {
+  await copyFile(new URL(`src/${file}`, import.meta.url), new URL(file, out));
+}

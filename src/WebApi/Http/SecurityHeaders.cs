@@ -51,5 +51,5 @@ internal static class SecurityHeaders
 
     /// <summary>The dashboard's page and its bundle: the root and the files the front-end build writes to wwwroot.</summary>
     public static bool IsDashboard(PathString path) =>
-        path.Value is "/" or "/index.html" or "/app.js" or "/app.css";
+        path.Value is "/" or "/index.html" or "/app.js" or "/app.css" or "/favicon.svg";
 }

@@ -108,7 +108,7 @@ function field(label, attrs) {
 
 function signInView(message) {
   const error = h('p', { class: 'error', role: 'alert' }, message ?? '');
-  const form = h('form', { class: 'stack', 'aria-labelledby': 'signin-title' },
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'signin-title', 'data-auth': true },
     field('User name', { name: 'username', autocomplete: 'username', required: true }),
     field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
     h('button', { type: 'submit' }, 'Sign in'), error);
@@ -129,7 +129,7 @@ function signInView(message) {
 
 function mfaView(mfaToken) {
   const error = h('p', { class: 'error', role: 'alert' });
-  const form = h('form', { class: 'stack', 'aria-labelledby': 'mfa-title' },
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'mfa-title', 'data-auth': true },
     field('Code from your authenticator app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', required: true }),
     h('button', { type: 'submit' }, 'Verify'), error);
   form.addEventListener('submit', async (event) => {
@@ -145,7 +145,7 @@ function mfaView(mfaToken) {
 
 function passwordChangeView(username) {
   const error = h('p', { class: 'error', role: 'alert' });
-  const form = h('form', { class: 'stack', 'aria-labelledby': 'pw-title' },
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'pw-title', 'data-auth': true },
     h('p', {}, 'This account must choose a new password before it can do anything else.'),
     field('Current password', { name: 'current', type: 'password', autocomplete: 'current-password', required: true }),
     field('New password', { name: 'next', type: 'password', autocomplete: 'new-password', required: true }),
@@ -333,6 +333,7 @@ async function threatsView(params) {
   const pager = (p, label) => h('a', { href: `#/threats?${new URLSearchParams({ ...Object.fromEntries(params), page: p })}` }, label);
   return [
     h('h1', {}, 'Threats'), filters,
+    h('p', { role: 'status' }, h('button', { type: 'button', id: 'new-threats', class: 'plain', hidden: true, onclick: () => route() }, 'New threats: show them')),
     h('div', { class: 'table-wrap' }, h('table', {},
       h('caption', { class: 'muted' }, `${numbers.format(shown.length)} shown on page ${numbers.format(page)}`),
       h('thead', {}, h('tr', {}, ['Detected', 'Family', 'Severity', 'Action', 'Confidence', 'Rules'].map((c) => h('th', { scope: 'col', class: c === 'Confidence' ? 'num' : '' }, c)))),
@@ -369,7 +370,7 @@ async function threatView(id) {
     h('p', {}, h('a', { href: '#/threats' }, 'Back to threats')),
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, 'Facts'),
-        h('table', {}, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
+        h('table', { class: 'facts' }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
       h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, 'Evidence'),
         h('p', {}, 'Rules: ', (t.patterns_matched || '').split(',').filter(Boolean).map((r) => h('a', { href: '#/admin', class: 'rule' }, r.trim(), ' '))),
         highlighted(t.evidence, [{ start: 0, length: t.evidence.length, rule_id: t.patterns_matched }]))),
@@ -457,7 +458,8 @@ async function route() {
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
   if (!session.access || !session.me) {
-    if (!main.querySelector('form')) show(signInView());
+    // The MFA and password steps are part of signing in: only a signed-in screen is replaced by the sign-in form.
+    if (!main.querySelector('form[data-auth]')) show(signInView());
     return;
   }
   for (const link of nav.querySelectorAll('a')) {
@@ -479,10 +481,12 @@ async function route() {
   }
 }
 
-// A new threat redraws the views that show threats; the analyze form and admin screens are left alone.
+// A new threat redraws the overview; the table instead offers a button, so that a half-set filter or the reader's
+// place is never swept away under them. Other screens are left alone.
 liveListeners.add(() => {
   const section = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  if (section === '' || section === 'overview' || section === 'threats') route();
+  if (section === '' || section === 'overview') route();
+  else if (section === 'threats') main.querySelector('#new-threats')?.removeAttribute('hidden');
 });
 
 window.addEventListener('hashchange', () => {
