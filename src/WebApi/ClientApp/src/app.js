@@ -217,7 +217,8 @@ function startLive() {
             buffer = buffer.slice(end + 2);
             const type = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
             const data = /^data: ?(.*)$/m.exec(block)?.[1];
-            if (type === 'threat' && data) for (const listener of liveListeners) listener(JSON.parse(data));
+            // 'ready' comes once the server has its baseline: reloading then catches anything stored before it.
+            if ((type === 'threat' || type === 'ready') && data) for (const listener of liveListeners) listener(JSON.parse(data));
           }
         }
       } catch {
