@@ -7,6 +7,7 @@ using InfiniteSecurity.Detection;
 using InfiniteSecurity.Detection.Requests;
 using InfiniteSecurity.Detection.Rules;
 using InfiniteSecurity.Application.Inspection.Common;
+using InfiniteSecurity.Application.Statistics.Common;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
         services.AddScoped<SessionIssuer>();
         services.AddScoped<LoginFailures>();
+        services.AddScoped<StatisticsQueries>();
 
         services.AddOptions<RequestInspectionOptions>()
             .Bind(configuration.GetSection(RequestInspectionOptions.SectionName))

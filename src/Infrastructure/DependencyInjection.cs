@@ -5,6 +5,7 @@ using InfiniteSecurity.Infrastructure.Identity;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.Infrastructure.Persistence.Retention;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
+using InfiniteSecurity.Infrastructure.Statistics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -68,6 +69,13 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
+
+        services.AddOptions<StatisticsOptions>().Bind(configuration.GetSection(StatisticsOptions.SectionName))
+            .Validate(o => o.FlushIntervalMilliseconds is >= 100 and <= 60_000, "Statistics:FlushIntervalMilliseconds must be between 100 and 60,000.")
+            .ValidateOnStart();
+        services.AddSingleton<RequestCounterFlusher>();
+        services.AddSingleton<IRequestCounter>(sp => sp.GetRequiredService<RequestCounterFlusher>());
+        services.AddHostedService(sp => sp.GetRequiredService<RequestCounterFlusher>());
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -39,4 +39,30 @@ public sealed class ThreatMappingTests
             Assert.That(view.UserId, Is.EqualTo("user-1"));
         });
     }
+
+    [Test]
+    public void The_detail_reads_the_findings_back_from_the_stored_evidence()
+    {
+        var analysis = new ThreatAnalysis(true, 0.75, ThreatCategory.Xss, Severity.High, 74,
+            [new Finding(ThreatCategory.Xss, "xss.event_handler", 0.75, "raw", 3, 5, "<svg ", "event handler")]);
+        var decision = new DecisionPolicy(new DecisionPolicyOptions()).Decide(analysis, isAdmin: false);
+        var evidence = """[{"location":"query:q","category":"xss","rule_id":"xss.event_handler","confidence":0.75,"view":"raw","start":3,"length":5,"evidence":"<svg ","reason":"event handler"}]""";
+        var threat = Threat.Record(Guid.NewGuid(), analysis, decision, InputFingerprint.Of("a=<svg onload=x>"), evidence, null, "user-1", TimeProvider.System);
+
+        var detail = Mapper().Map<ThreatDetail>(threat);
+
+        Assert.That(detail.ReviewState, Is.EqualTo("unreviewed"));
+        Assert.That(detail.Findings, Is.EqualTo(new[] { new ThreatFinding("xss.event_handler", "xss", 0.75, "query:q", "raw", 3, 5, "<svg ", "event handler") }));
+    }
+
+    [Test]
+    public void Evidence_that_does_not_parse_gives_no_findings()
+    {
+        var analysis = new ThreatAnalysis(true, 0.75, ThreatCategory.Xss, Severity.High, 74,
+            [new Finding(ThreatCategory.Xss, "xss.event_handler", 0.75, "raw", 0, 5, "<svg ", "event handler")]);
+        var decision = new DecisionPolicy(new DecisionPolicyOptions()).Decide(analysis, isAdmin: false);
+        var threat = Threat.Record(Guid.NewGuid(), analysis, decision, InputFingerprint.Of("x"), "[{\"rule_id\":\"cut", null, null, TimeProvider.System);
+
+        Assert.That(Mapper().Map<ThreatDetail>(threat).Findings, Is.Empty);
+    }
 }

@@ -39,6 +39,12 @@ public sealed class Threat
     /// </summary>
     public string? Locations { get; private set; }
 
+    /// <summary>The analysts' verdict; <see cref="ThreatReviewState.Unreviewed"/> until feedback is given.</summary>
+    public ThreatReviewState ReviewState { get; private set; }
+
+    /// <summary>When the current verdict was given (UTC); null while unreviewed.</summary>
+    public DateTime? ReviewedAt { get; private set; }
+
     /// <summary>Records a threat the engine detected. Refuses analyses that are not threats.</summary>
     public static Threat Record(
         Guid requestId,
@@ -81,5 +87,30 @@ public sealed class Threat
             UserId = Guard.Neutralise(userId, 128),
             Locations = locations is null ? null : ThreatLocations.Format(locations, MaxLocationsLength),
         };
+    }
+
+    /// <summary>
+    /// Records an analyst's verdict. A later verdict replaces an earlier one (analysts correct each other); going back
+    /// to unreviewed is refused, as is a verdict dated before the detection.
+    /// </summary>
+    public void MarkReviewed(ThreatReviewState state, DateTime at)
+    {
+        if (state == ThreatReviewState.Unreviewed || !Enum.IsDefined(state))
+        {
+            throw new DomainException("A review must say true positive or false positive.");
+        }
+
+        if (at.Kind != DateTimeKind.Utc)
+        {
+            throw new DomainException("Review times are UTC.");
+        }
+
+        if (at < DetectedAt)
+        {
+            throw new DomainException("A threat cannot be reviewed before it was detected.");
+        }
+
+        ReviewState = state;
+        ReviewedAt = at;
     }
 }

@@ -5,6 +5,7 @@ using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
+using InfiniteSecurity.Domain.Statistics;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.Data.Sqlite;
@@ -22,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
     public DbSet<DetectionExclusion> DetectionExclusions => Set<DetectionExclusion>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<RequestCounter> RequestCounters => Set<RequestCounter>();
 
     /// <summary>
     /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;

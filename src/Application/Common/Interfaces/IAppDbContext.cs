@@ -2,6 +2,7 @@ using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Domain.Clients;
 using InfiniteSecurity.Domain.Exclusions;
 using InfiniteSecurity.Domain.Sessions;
+using InfiniteSecurity.Domain.Statistics;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public interface IAppDbContext
     DbSet<MachineClient> MachineClients { get; }
     DbSet<DetectionExclusion> DetectionExclusions { get; }
     DbSet<SignInThrottle> SignInThrottles { get; }
+    DbSet<RequestCounter> RequestCounters { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

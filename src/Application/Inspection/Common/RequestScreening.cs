@@ -17,6 +17,7 @@ internal sealed class RequestScreening(
     ISecurityEventWriter writer,
     IThreatHistory history,
     ICallerContext caller,
+    IRequestCounter counter,
     TimeProvider time)
 {
     public async Task<ScreeningResult> ScreenAsync(HttpRequestData request, InputFingerprint fingerprint, string? sourceIp)
@@ -42,6 +43,7 @@ internal sealed class RequestScreening(
             threatId = threat.Id;
         }
 
+        counter.Count(verdict.Analysis.IsThreat, verdict.Analysis.IsThreat && decision.Blocked);
         return new ScreeningResult(requestId, verdict, decision, threatId, time.GetUtcNow().UtcDateTime);
     }
 }

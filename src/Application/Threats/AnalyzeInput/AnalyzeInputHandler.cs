@@ -12,6 +12,7 @@ internal sealed class AnalyzeInputHandler(
     ISecurityEventWriter writer,
     IThreatHistory history,
     ICallerContext caller,
+    IRequestCounter counter,
     TimeProvider time)
     : IRequestHandler<AnalyzeInputCommand, AnalyzeInputResult>
 {
@@ -39,6 +40,7 @@ internal sealed class AnalyzeInputHandler(
             threatId = threat.Id;
         }
 
+        counter.Count(analysis.IsThreat, analysis.IsThreat && decision.Blocked);
         return new AnalyzeInputResult(requestId, analysis, decision, time.GetUtcNow().UtcDateTime, threatId);
     }
 }

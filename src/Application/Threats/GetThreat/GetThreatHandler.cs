@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.Application.Threats.GetThreat;
 
-internal sealed class GetThreatHandler(IAppDbContext db, ICallerContext caller, IMapper mapper) : IRequestHandler<GetThreatQuery, ThreatView>
+internal sealed class GetThreatHandler(IAppDbContext db, ICallerContext caller, IMapper mapper) : IRequestHandler<GetThreatQuery, ThreatDetail>
 {
-    public async Task<ThreatView> Handle(GetThreatQuery request, CancellationToken cancellationToken)
+    public async Task<ThreatDetail> Handle(GetThreatQuery request, CancellationToken cancellationToken)
     {
         // Another user's threat is "not found": its existence is not the caller's business.
         var threat = await ThreatVisibility.VisibleTo(db.Threats.AsNoTracking(), caller)
             .SingleOrDefaultAsync(t => t.Id == request.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Threat", request.Id);
-        return mapper.Map<ThreatView>(threat);
+        return mapper.Map<ThreatDetail>(threat);
     }
 }

@@ -5,4 +5,4 @@ namespace InfiniteSecurity.Application.Threats.GetThreat;
 
 /// <summary>One threat. Users and machine clients see only their own; analysts and admins see all.</summary>
 [Authorize]
-public sealed record GetThreatQuery(Guid Id) : IRequest<ThreatView>;
+public sealed record GetThreatQuery(Guid Id) : IRequest<ThreatDetail>;

@@ -5,7 +5,8 @@ namespace InfiniteSecurity.Application.Threats.GetThreat;
 /// <summary>
 /// A stored threat as the API shows it (the fingerprint and evidence, never the whole input). Mapped in
 /// <see cref="ThreatMappingProfile"/>. <c>Locations</c> says where in an inspected HTTP request the findings were
-/// (empty for a threat from analyze).
+/// (empty for a threat from analyze). <c>ReviewState</c> is <c>unreviewed</c>, <c>true_positive</c> or
+/// <c>false_positive</c>.
 /// </summary>
 public sealed record ThreatView(
     Guid Id,
@@ -22,5 +23,8 @@ public sealed record ThreatView(
     string InputSha256,
     int InputLength,
     string? UserId,
+    string? SourceIp,
     Guid RequestId,
-    IReadOnlyList<string> Locations);
+    IReadOnlyList<string> Locations,
+    string ReviewState,
+    DateTime? ReviewedAt);

@@ -20,7 +20,9 @@ internal sealed class ThreatConfiguration : IEntityTypeConfiguration<Threat>
         builder.Property(t => t.SourceIp).HasMaxLength(64);
         builder.Property(t => t.UserId).HasMaxLength(128);
         builder.Property(t => t.Locations).HasMaxLength(Threat.MaxLocationsLength);
+        builder.Property(t => t.ReviewState).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(t => t.DetectedAt);
+        builder.HasIndex(t => t.RiskScore);
         builder.HasIndex(t => t.Category);
     }
 }

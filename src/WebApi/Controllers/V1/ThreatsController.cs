@@ -14,13 +14,52 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 [Produces("application/json")]
 public sealed class ThreatsController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Threats visible to the caller, newest first.</summary>
+    /// <summary>
+    /// Threats visible to the caller, filtered and in keyset pages. Filters combine with AND. Pass the response's
+    /// <c>next_cursor</c> as <c>cursor</c> (with the same filters and sort) for the next page; it is null on the last.
+    /// The old <c>page</c> parameter is refused with 400.
+    /// </summary>
+    /// <param name="type">Attack family, e.g. <c>sql_injection</c>.</param>
+    /// <param name="severity"><c>low|medium|high|critical</c>.</param>
+    /// <param name="action">Decision action, e.g. <c>BLOCK_IMMEDIATE</c>.</param>
+    /// <param name="user">User or machine client id.</param>
+    /// <param name="sourceIp">Source address.</param>
+    /// <param name="from">Detected at or after (ISO-8601, UTC).</param>
+    /// <param name="to">Detected before (ISO-8601, UTC).</param>
+    /// <param name="review"><c>unreviewed|true_positive|false_positive</c>.</param>
+    /// <param name="q">Case-insensitive substring of the evidence (≤ 200 characters).</param>
+    /// <param name="sort"><c>detected_at</c> (default), <c>risk_score</c> or <c>severity</c>, highest/newest first.</param>
+    /// <param name="pageSize">1..500, default 50.</param>
+    /// <param name="cursor">The previous page's <c>next_cursor</c>; an altered cursor is 400.</param>
+    /// <param name="page">Refused: replaced by <c>cursor</c>.</param>
+    /// <param name="cancellationToken">Aborts the query when the caller goes away.</param>
     [HttpGet]
-    public Task<IReadOnlyList<ThreatView>> List([FromQuery] int page = 1, [FromQuery(Name = "page_size")] int pageSize = 50, CancellationToken cancellationToken = default) =>
-        mediator.Send(new ListThreatsQuery(page, pageSize), cancellationToken);
+    [ProducesResponseType<ThreatPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<ThreatPage> List(
+        [FromQuery] string? type,
+        [FromQuery] string? severity,
+        [FromQuery] string? action,
+        [FromQuery] string? user,
+        [FromQuery(Name = "source_ip")] string? sourceIp,
+        [FromQuery] DateTime? from,
+        [FromQuery] DateTime? to,
+        [FromQuery] string? review,
+        [FromQuery] string? q,
+        [FromQuery] string? sort,
+        [FromQuery(Name = "page_size")] int pageSize = ListThreatsQuery.DefaultPageSize,
+        [FromQuery] string? cursor = null,
+        [FromQuery] string? page = null,
+        CancellationToken cancellationToken = default) =>
+        mediator.Send(new ListThreatsQuery
+        {
+            Type = type, Severity = severity, Action = action, User = user, SourceIp = sourceIp, From = from, To = to,
+            Review = review, Q = q, Sort = sort, PageSize = pageSize, Cursor = cursor, Page = page,
+        }, cancellationToken);
 
-    /// <summary>One threat; another user's threat is 404.</summary>
+    /// <summary>One threat with its findings (rule, family, location, evidence span) and review state; another user's threat is 404.</summary>
     [HttpGet("{id:guid}")]
+    [ProducesResponseType<ThreatDetail>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public Task<ThreatView> Get(Guid id, CancellationToken cancellationToken) => mediator.Send(new GetThreatQuery(id), cancellationToken);
+    public Task<ThreatDetail> Get(Guid id, CancellationToken cancellationToken) => mediator.Send(new GetThreatQuery(id), cancellationToken);
 }

@@ -1,0 +1,23 @@
+namespace InfiniteSecurity.Application.Threats.GetThreat;
+
+/// <summary>One stored threat with its findings read back from the evidence: rule, family, location and matched span.</summary>
+public sealed record ThreatDetail(
+    Guid Id,
+    DateTime DetectedAt,
+    string Category,
+    double Confidence,
+    string Severity,
+    int RiskScore,
+    string Action,
+    bool Blocked,
+    bool RequiresHumanReview,
+    string PatternsMatched,
+    string InputSha256,
+    int InputLength,
+    string? UserId,
+    string? SourceIp,
+    Guid RequestId,
+    IReadOnlyList<string> Locations,
+    string ReviewState,
+    DateTime? ReviewedAt,
+    IReadOnlyList<ThreatFinding> Findings);
