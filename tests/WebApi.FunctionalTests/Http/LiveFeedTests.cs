@@ -41,7 +41,7 @@ public sealed class LiveFeedTests(DatabaseProvider provider) : ServiceFixture(pr
         Assert.That(analyzed!["analysis"]!["threat"]!.GetValue<bool>(), Is.True);
         var announced = await ReadEventAsync(events, "threat", timeout.Token);
 
-        var newest = (await Admin.GetFromJsonAsync<JsonArray>("/api/v1/threats?page_size=1", timeout.Token))![0]!["id"]!.GetValue<string>();
+        var newest = (await Admin.GetFromJsonAsync<JsonObject>("/api/v1/threats?page_size=1", timeout.Token))!["items"]![0]!["id"]!.GetValue<string>();
         Assert.That(announced["id"]!.GetValue<string>(), Is.EqualTo(newest));
     }
 

@@ -293,56 +293,62 @@ function familyChart(threats) {
 }
 
 async function overviewView() {
-  const threats = await api('GET', '/api/v1/threats?page_size=200');
-  const blocked = threats.filter((t) => t.blocked).length;
+  const [stats, recent] = await Promise.all([api('GET', '/api/v1/stats'), api('GET', '/api/v1/threats?page_size=200')]);
+  const entries = (counts) => Object.entries(counts ?? {}).sort((a, b) => b[1] - a[1]);
   return [
     h('h1', {}, 'Overview'),
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'total-title' },
-        h('h2', { id: 'total-title' }, 'Recent threats'),
-        h('p', { class: 'big', id: 'threat-total' }, numbers.format(threats.length)),
-        h('p', { class: 'muted' }, `${numbers.format(blocked)} blocked · the newest ${numbers.format(200)} at most`)),
-      familyChart(threats),
-      barList('By severity', countBy(threats, (t) => t.severity), 'sev-title'),
-      barList('Blocked, monitored, allowed', countBy(threats, (t) => t.action), 'action-title'),
-      barList('Top users and clients', countBy(threats, (t) => t.user_id ?? 'anonymous').slice(0, 5), 'users-title'),
-      barList('Top rules', countBy(threats.flatMap((t) => (t.patterns_matched || '').split(',').filter(Boolean).map((p) => ({ p: p.trim() }))), (x) => x.p).slice(0, 5), 'rules-title')),
+        h('h2', { id: 'total-title' }, 'Threats'),
+        h('p', { class: 'big', id: 'threat-total' }, numbers.format(stats.threats)),
+        h('p', { class: 'muted' }, `${numbers.format(stats.blocked)} blocked · ${numbers.format(stats.requests)} requests analysed`)),
+      familyChart(recent.items),
+      barList('By severity', entries(stats.by_severity), 'sev-title'),
+      barList('Blocked, monitored, allowed', entries(stats.by_action), 'action-title'),
+      barList('Top sources', (stats.top_sources ?? []).map((s) => [s.source_ip, s.threats]), 'sources-title'),
+      barList('Top rules', (stats.top_rules ?? []).map((r) => [r.rule_id, r.hits]), 'rules-title')),
   ];
 }
 
 // ---- Threats -----------------------------------------------------------------------------------------------
 
+const FILTERS = ['type', 'severity', 'action', 'review', 'q'];
+
 async function threatsView(params) {
-  const page = Math.max(1, Number(params.get('page') ?? 1));
-  const family = params.get('type') ?? '';
-  const severity = params.get('severity') ?? '';
-  const threats = await api('GET', `/api/v1/threats?page=${page}&page_size=50`);
-  const shown = threats.filter((t) => (!family || t.category === family) && (!severity || t.severity === severity));
+  const query = new URLSearchParams({ page_size: '50' });
+  for (const name of [...FILTERS, 'cursor']) if (params.get(name)) query.set(name, params.get(name));
+  const result = await api('GET', `/api/v1/threats?${query}`);
+  const select = (name, label, values) => h('label', {}, label, h('select', { name }, h('option', { value: '' }, 'Any'),
+    values.map((v) => h('option', { value: v, selected: v === params.get(name) }, v))));
   const filters = h('form', { class: 'row', 'aria-label': 'Filter threats' },
-    h('label', {}, 'Family', h('select', { name: 'type' }, h('option', { value: '' }, 'Any'),
-      [...new Set(threats.map((t) => t.category))].map((c) => h('option', { value: c, selected: c === family }, c)))),
-    h('label', {}, 'Severity', h('select', { name: 'severity' }, h('option', { value: '' }, 'Any'),
-      ['low', 'medium', 'high', 'critical'].map((s) => h('option', { value: s, selected: s === severity }, s)))),
+    select('type', 'Family', ['sql_injection', 'xss', 'command_injection', 'code_injection', 'path_traversal', 'ldap_injection', 'xpath_injection',
+      'nosql_injection', 'ssti', 'ssi_injection', 'xxe', 'ssrf', 'rfi', 'open_redirect', 'crlf_injection', 'mail_injection', 'prototype_pollution']),
+    select('severity', 'Severity', ['low', 'medium', 'high', 'critical']),
+    select('action', 'Action', ['BLOCK_IMMEDIATE', 'BLOCK_WITH_LOG', 'MONITOR_ONLY', 'ALLOW_WITH_WARNING', 'ALLOW']),
+    select('review', 'Review', ['unreviewed', 'true_positive', 'false_positive']),
+    field('Evidence contains', { name: 'q', type: 'search', value: params.get('q') ?? '' }),
     h('button', { type: 'submit' }, 'Apply'));
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
-    if (filters.type.value) next.set('type', filters.type.value);
-    if (filters.severity.value) next.set('severity', filters.severity.value);
+    for (const name of FILTERS) if (filters[name].value) next.set(name, filters[name].value);
     location.hash = `#/threats?${next}`;
   });
-  const pager = (p, label) => h('a', { href: `#/threats?${new URLSearchParams({ ...Object.fromEntries(params), page: p })}` }, label);
+  const rest = new URLSearchParams(params);
+  rest.delete('cursor');
   return [
     h('h1', {}, 'Threats'), filters,
     h('p', { role: 'status' }, h('button', { type: 'button', id: 'new-threats', class: 'plain', hidden: true, onclick: () => route() }, 'New threats: show them')),
     h('div', { class: 'table-wrap' }, h('table', {},
-      h('caption', { class: 'muted' }, `${numbers.format(shown.length)} shown on page ${numbers.format(page)}`),
-      h('thead', {}, h('tr', {}, ['Detected', 'Family', 'Severity', 'Action', 'Confidence', 'Rules'].map((c) => h('th', { scope: 'col', class: c === 'Confidence' ? 'num' : '' }, c)))),
-      h('tbody', { id: 'threat-rows' }, shown.map((t) => h('tr', {},
+      h('caption', { class: 'muted' }, `${numbers.format(result.total)} matching`),
+      h('thead', {}, h('tr', {}, ['Detected', 'Family', 'Severity', 'Action', 'Confidence', 'Source', 'Review'].map((c) => h('th', { scope: 'col', class: c === 'Confidence' ? 'num' : '' }, c)))),
+      h('tbody', { id: 'threat-rows' }, result.items.map((t) => h('tr', {},
         h('td', {}, h('a', { href: `#/threat/${t.id}` }, dates.format(new Date(t.detected_at)))),
         h('td', {}, t.category), h('td', {}, t.severity), h('td', {}, t.action),
-        h('td', { class: 'num' }, percent.format(t.confidence)), h('td', {}, t.patterns_matched)))))),
-    h('p', { class: 'actions' }, page > 1 && pager(page - 1, 'Newer'), threats.length === 50 && pager(page + 1, 'Older')),
+        h('td', { class: 'num' }, percent.format(t.confidence)), h('td', {}, t.source_ip ?? '—'), h('td', {}, t.review_state)))))),
+    h('p', { class: 'actions' },
+      params.get('cursor') && h('a', { href: `#/threats?${rest}` }, 'Newest'),
+      result.next_cursor && h('a', { href: `#/threats?${new URLSearchParams({ ...Object.fromEntries(rest), cursor: result.next_cursor })}` }, 'Older')),
   ];
 }
 
@@ -364,7 +370,7 @@ async function threatView(id) {
   const t = await api('GET', `/api/v1/threats/${encodeURIComponent(id)}`);
   const rows = [['Detected', dates.format(new Date(t.detected_at))], ['Family', t.category], ['Severity', t.severity],
     ['Action', t.action], ['Confidence', percent.format(t.confidence)], ['Risk score', numbers.format(t.risk_score)],
-    ['Needs review', t.requires_human_review ? 'yes' : 'no'], ['Locations', (t.locations ?? []).join(', ') || '—'],
+    ['Needs review', t.requires_human_review ? 'yes' : 'no'], ['Review', t.review_state], ['Source', t.source_ip ?? '—'], ['Locations', (t.locations ?? []).join(', ') || '—'],
     ['Input length', numbers.format(t.input_length)], ['Input SHA-256', t.input_sha256]];
   return [
     h('h1', {}, 'Threat'),
@@ -372,9 +378,13 @@ async function threatView(id) {
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, 'Facts'),
         h('table', { class: 'facts' }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
-      h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, 'Evidence'),
-        h('p', {}, 'Rules: ', (t.patterns_matched || '').split(',').filter(Boolean).map((r) => h('a', { href: '#/admin', class: 'rule' }, r.trim(), ' '))),
-        highlighted(t.evidence, [{ start: 0, length: t.evidence.length, rule_id: t.patterns_matched }]))),
+      h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, 'Findings'),
+        // Only the matched spans are stored, never the whole input: each is shown marked, with where it was found.
+        (t.findings ?? []).map((f) => h('div', { class: 'finding' },
+          h('p', {}, h('a', { href: '#/admin', class: 'rule' }, f.rule_id), ` · ${f.family} · ${f.location ?? 'input'}`,
+            ` · ${f.view ?? 'raw'} @ ${numbers.format(f.start)} · ${percent.format(f.confidence)}`),
+          highlighted(f.evidence, [{ start: 0, length: f.evidence.length, rule_id: f.rule_id }]),
+          f.reason ? h('p', { class: 'muted' }, f.reason) : null)))),
   ];
 }
 
