@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddApiRateLimiting(configuration);
         services.AddScoped<ICallerContext, HttpCallerContext>();
         services.AddSingleton<Contracts.V2.InspectRequestReader>();
+        services.AddSingleton<LiveThreatFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveThreatFeed>());
 
         // The request DTOs are validated by FluentValidation in the pipeline; MVC adding its own "field is required"
         // errors for non-nullable parameters would only repeat or confuse them.

@@ -62,6 +62,14 @@ if (app.Environment.IsProduction())
     app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
 }
 
+// The dashboard: index.html at /, its bundle beside it. Routing is by URL fragment, so no fallback route is needed
+// and an unknown /api path stays a problem+json 404. The page is revalidated so that a new build is picked up.
+app.UseDefaultFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+});
+
 // Off by default in Production: the OpenAPI documents map the whole attack surface.
 var swaggerEnabled = app.Configuration.GetValue("Swagger:Enabled", !app.Environment.IsProduction());
 if (swaggerEnabled)

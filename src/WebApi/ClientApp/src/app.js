@@ -1,0 +1,507 @@
+// The dashboard: sign-in (with MFA and the forced first password change), overview, threats, analyze and admin.
+// Tokens live only in this module's memory: a reload signs out, and no script-readable storage ever holds them.
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const liveBadge = document.getElementById('live');
+const logoutButton = document.getElementById('logout');
+const numbers = new Intl.NumberFormat(navigator.language);
+const percent = new Intl.NumberFormat(navigator.language, { style: 'percent', maximumFractionDigits: 0 });
+const dates = new Intl.DateTimeFormat(navigator.language, { dateStyle: 'short', timeStyle: 'medium' });
+
+const session = { access: null, refresh: null, refreshTimer: 0, me: null, live: null };
+
+/** Builds an element; children are nodes or strings (always text, never parsed as markup). */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value == null) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child != null && child !== false) el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+const svg = (tag, attrs = {}) => {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+  return el;
+};
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(method, path, body, retry = true) {
+  const headers = { Accept: 'application/json' };
+  if (session.access) headers.Authorization = `Bearer ${session.access}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit' });
+  if (response.status === 401 && retry && session.refresh) {
+    if (await refreshTokens()) return api(method, path, body, false);
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+function problemText(error) {
+  const errors = error.problem?.errors;
+  if (errors) return Object.values(errors).flat().join(' ');
+  return error.message;
+}
+
+function acceptTokens(tokens) {
+  session.access = tokens.access_token;
+  session.refresh = tokens.refresh_token;
+  clearTimeout(session.refreshTimer);
+  // Refresh at four fifths of the lifetime, so a slow network still beats the expiry.
+  session.refreshTimer = setTimeout(refreshTokens, Math.max(5, tokens.expires_in * 0.8) * 1000);
+}
+
+async function refreshTokens() {
+  const refresh = session.refresh;
+  if (!refresh) return false;
+  try {
+    const response = await fetch('/api/v1/auth/refresh', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'omit',
+      body: JSON.stringify({ refresh_token: refresh }),
+    });
+    if (!response.ok) throw new Error(`refresh ${response.status}`);
+    acceptTokens(await response.json());
+    return true;
+  } catch {
+    forget();
+    route();
+    return false;
+  }
+}
+
+function forget() {
+  clearTimeout(session.refreshTimer);
+  session.access = session.refresh = session.me = null;
+  session.live?.abort();
+  session.live = null;
+  nav.hidden = logoutButton.hidden = liveBadge.hidden = true;
+}
+
+logoutButton.addEventListener('click', async () => {
+  try { await api('POST', '/api/v1/auth/logout', undefined, false); } catch { /* signing out locally regardless */ }
+  forget();
+  location.hash = '#/signin';
+  route();
+});
+
+// ---- Sign-in -----------------------------------------------------------------------------------------------
+
+function field(label, attrs) {
+  return h('label', {}, label, h('input', attrs));
+}
+
+function signInView(message) {
+  const error = h('p', { class: 'error', role: 'alert' }, message ?? '');
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'signin-title', 'data-auth': true },
+    field('User name', { name: 'username', autocomplete: 'username', required: true }),
+    field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
+    h('button', { type: 'submit' }, 'Sign in'), error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const username = form.username.value;
+    const password = form.password.value;
+    try {
+      const login = await api('POST', '/api/v1/auth/login', { username, password }, false);
+      if (login.mfa_required) return show(mfaView(login.mfa_token));
+      await signedIn(login, username);
+    } catch (e) {
+      error.textContent = e.status === 423 ? 'Account locked; ask an administrator.' : 'Sign-in failed: ' + problemText(e);
+    }
+  });
+  return [h('h1', { id: 'signin-title' }, 'Sign in'), form];
+}
+
+function mfaView(mfaToken) {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'mfa-title', 'data-auth': true },
+    field('Code from your authenticator app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', required: true }),
+    h('button', { type: 'submit' }, 'Verify'), error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await signedIn(await api('POST', '/api/v1/auth/login/mfa', { mfa_token: mfaToken, code: form.code.value }, false));
+    } catch (e) {
+      error.textContent = 'Verification failed: ' + problemText(e);
+    }
+  });
+  return [h('h1', { id: 'mfa-title' }, 'Two-step verification'), form];
+}
+
+function passwordChangeView(username) {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'stack', 'aria-labelledby': 'pw-title', 'data-auth': true },
+    h('p', {}, 'This account must choose a new password before it can do anything else.'),
+    field('Current password', { name: 'current', type: 'password', autocomplete: 'current-password', required: true }),
+    field('New password', { name: 'next', type: 'password', autocomplete: 'new-password', required: true }),
+    field('Repeat new password', { name: 'repeat', type: 'password', autocomplete: 'new-password', required: true }),
+    h('button', { type: 'submit' }, 'Change password'), error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (form.next.value !== form.repeat.value) {
+      error.textContent = 'The new passwords differ.';
+      return;
+    }
+    try {
+      await api('POST', '/api/v1/auth/password', { current_password: form.current.value, new_password: form.next.value }, false);
+      // The change ends every session, the restricted one included: sign in again with the new password.
+      const login = await api('POST', '/api/v1/auth/login', { username, password: form.next.value }, false);
+      if (login.mfa_required) return show(mfaView(login.mfa_token));
+      await signedIn(login, username);
+    } catch (e) {
+      error.textContent = 'Password change failed: ' + problemText(e);
+    }
+  });
+  return [h('h1', { id: 'pw-title' }, 'Choose a new password'), form];
+}
+
+async function signedIn(tokens, username) {
+  acceptTokens(tokens);
+  if (tokens.restricted === 'password_change') return show(passwordChangeView(username));
+  session.me = await api('GET', '/api/v1/auth/me');
+  nav.hidden = logoutButton.hidden = liveBadge.hidden = false;
+  for (const link of nav.querySelectorAll('[data-role="admin"]')) link.hidden = session.me.role !== 'admin';
+  startLive();
+  if (!location.hash || location.hash === '#/signin') location.hash = '#/overview';
+  else route();
+}
+
+// ---- Live feed ---------------------------------------------------------------------------------------------
+
+const liveListeners = new Set();
+
+function setLiveState(state) {
+  liveBadge.dataset.state = state;
+  liveBadge.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' }[state];
+}
+
+/** Server-Sent Events over fetch, so the bearer token travels in a header rather than in the URL. */
+function startLive() {
+  const controller = new AbortController();
+  session.live = controller;
+  let delay = 1000;
+  const connect = async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch('/api/v1/live', {
+          headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.access}` }, signal: controller.signal, credentials: 'omit',
+        });
+        if (response.status === 401) await refreshTokens();
+        if (!response.ok || !response.body) throw new Error(`live ${response.status}`);
+        setLiveState('live');
+        delay = 1000;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const type = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
+            const data = /^data: ?(.*)$/m.exec(block)?.[1];
+            // 'ready' comes once the server has its baseline: reloading then catches anything stored before it.
+            if ((type === 'threat' || type === 'ready') && data) for (const listener of liveListeners) listener(JSON.parse(data));
+          }
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      setLiveState('reconnecting');
+      // Backs off to 30 s so that a restarting server is not met by every open dashboard at once.
+      await new Promise((resolve) => setTimeout(resolve, delay + Math.random() * 500));
+      delay = Math.min(delay * 2, 30000);
+    }
+  };
+  setLiveState('reconnecting');
+  connect();
+}
+
+// ---- Overview ----------------------------------------------------------------------------------------------
+
+function countBy(items, key) {
+  const counts = new Map();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function barList(title, entries, id) {
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  return h('section', { class: 'card', 'aria-labelledby': id },
+    h('h2', { id }, title),
+    entries.length === 0 ? h('p', { class: 'muted' }, 'Nothing yet.') :
+      h('ul', { class: 'bars' }, entries.map(([name, n]) => h('li', {},
+        h('span', { class: 'name', title: name }, name),
+        h('span', { class: 'track', 'aria-hidden': 'true' }, bar(n / max)),
+        h('span', { class: 'num' }, numbers.format(n))))));
+}
+
+function bar(fraction) {
+  const fill = h('span', { class: 'fill' });
+  fill.style.width = `${Math.round(fraction * 100)}%`;
+  return fill;
+}
+
+/** Threats per time bucket, stacked by family; drawn as SVG so the CSP needs no inline styles. */
+function familyChart(threats) {
+  const families = countBy(threats, (t) => t.category).map(([name]) => name);
+  const buckets = 12;
+  const now = Date.now();
+  const oldest = threats.length ? Math.min(...threats.map((t) => Date.parse(t.detected_at))) : now - 3600_000;
+  const span = Math.max(60_000, now - oldest + 1);
+  const counts = Array.from({ length: buckets }, () => new Map());
+  for (const t of threats) {
+    const index = Math.min(buckets - 1, Math.floor(((Date.parse(t.detected_at) - oldest) / span) * buckets));
+    counts[index].set(t.category, (counts[index].get(t.category) ?? 0) + 1);
+  }
+  const max = Math.max(1, ...counts.map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
+  const chart = svg('svg', { class: 'chart', viewBox: '0 0 600 200', preserveAspectRatio: 'none', role: 'img',
+    'aria-label': `Threats over time by family, ${numbers.format(threats.length)} in total` });
+  counts.forEach((bucket, i) => {
+    let y = 200;
+    families.forEach((family, f) => {
+      const n = bucket.get(family) ?? 0;
+      if (!n) return;
+      const height = (n / max) * 190;
+      y -= height;
+      const rect = svg('rect', { x: i * 50 + 4, y, width: 42, height, class: `c${Math.min(f, 6)}`, 'data-family': family });
+      rect.append(svg('title'));
+      rect.firstChild.textContent = `${family}: ${numbers.format(n)}`;
+      chart.append(rect);
+    });
+  });
+  return h('section', { class: 'card wide', 'aria-labelledby': 'chart-title' },
+    h('h2', { id: 'chart-title' }, 'Threats over time by family'), chart,
+    h('ul', { class: 'legend' }, families.map((family, f) => h('li', {}, h('span', { class: `swatch c${Math.min(f, 6)}`, 'aria-hidden': 'true' }), family))));
+}
+
+async function overviewView() {
+  const [stats, recent] = await Promise.all([api('GET', '/api/v1/stats'), api('GET', '/api/v1/threats?page_size=200')]);
+  const entries = (counts) => Object.entries(counts ?? {}).sort((a, b) => b[1] - a[1]);
+  return [
+    h('h1', {}, 'Overview'),
+    h('div', { class: 'grid' },
+      h('section', { class: 'card', 'aria-labelledby': 'total-title' },
+        h('h2', { id: 'total-title' }, 'Threats'),
+        h('p', { class: 'big', id: 'threat-total' }, numbers.format(stats.threats)),
+        h('p', { class: 'muted' }, `${numbers.format(stats.blocked)} blocked · ${numbers.format(stats.requests)} requests analysed`)),
+      familyChart(recent.items),
+      barList('By severity', entries(stats.by_severity), 'sev-title'),
+      barList('Blocked, monitored, allowed', entries(stats.by_action), 'action-title'),
+      barList('Top sources', (stats.top_sources ?? []).map((s) => [s.source_ip, s.threats]), 'sources-title'),
+      barList('Top rules', (stats.top_rules ?? []).map((r) => [r.rule_id, r.hits]), 'rules-title')),
+  ];
+}
+
+// ---- Threats -----------------------------------------------------------------------------------------------
+
+const FILTERS = ['type', 'severity', 'action', 'review', 'q'];
+
+async function threatsView(params) {
+  const query = new URLSearchParams({ page_size: '50' });
+  for (const name of [...FILTERS, 'cursor']) if (params.get(name)) query.set(name, params.get(name));
+  const result = await api('GET', `/api/v1/threats?${query}`);
+  const select = (name, label, values) => h('label', {}, label, h('select', { name }, h('option', { value: '' }, 'Any'),
+    values.map((v) => h('option', { value: v, selected: v === params.get(name) }, v))));
+  const filters = h('form', { class: 'row', 'aria-label': 'Filter threats' },
+    select('type', 'Family', ['sql_injection', 'xss', 'command_injection', 'code_injection', 'path_traversal', 'ldap_injection', 'xpath_injection',
+      'nosql_injection', 'ssti', 'ssi_injection', 'xxe', 'ssrf', 'rfi', 'open_redirect', 'crlf_injection', 'mail_injection', 'prototype_pollution']),
+    select('severity', 'Severity', ['low', 'medium', 'high', 'critical']),
+    select('action', 'Action', ['BLOCK_IMMEDIATE', 'BLOCK_WITH_LOG', 'MONITOR_ONLY', 'ALLOW_WITH_WARNING', 'ALLOW']),
+    select('review', 'Review', ['unreviewed', 'true_positive', 'false_positive']),
+    field('Evidence contains', { name: 'q', type: 'search', value: params.get('q') ?? '' }),
+    h('button', { type: 'submit' }, 'Apply'));
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const name of FILTERS) if (filters[name].value) next.set(name, filters[name].value);
+    location.hash = `#/threats?${next}`;
+  });
+  const rest = new URLSearchParams(params);
+  rest.delete('cursor');
+  return [
+    h('h1', {}, 'Threats'), filters,
+    h('p', { role: 'status' }, h('button', { type: 'button', id: 'new-threats', class: 'plain', hidden: true, onclick: () => route() }, 'New threats: show them')),
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', { class: 'muted' }, `${numbers.format(result.total)} matching`),
+      h('thead', {}, h('tr', {}, ['Detected', 'Family', 'Severity', 'Action', 'Confidence', 'Source', 'Review'].map((c) => h('th', { scope: 'col', class: c === 'Confidence' ? 'num' : '' }, c)))),
+      h('tbody', { id: 'threat-rows' }, result.items.map((t) => h('tr', {},
+        h('td', {}, h('a', { href: `#/threat/${t.id}` }, dates.format(new Date(t.detected_at)))),
+        h('td', {}, t.category), h('td', {}, t.severity), h('td', {}, t.action),
+        h('td', { class: 'num' }, percent.format(t.confidence)), h('td', {}, t.source_ip ?? '—'), h('td', {}, t.review_state)))))),
+    h('p', { class: 'actions' },
+      params.get('cursor') && h('a', { href: `#/threats?${rest}` }, 'Newest'),
+      result.next_cursor && h('a', { href: `#/threats?${new URLSearchParams({ ...Object.fromEntries(rest), cursor: result.next_cursor })}` }, 'Older')),
+  ];
+}
+
+/** The text with each [start, start+length) span wrapped in a mark element. */
+function highlighted(text, spans) {
+  const sorted = [...spans].filter((s) => s.length > 0).sort((a, b) => a.start - b.start);
+  const parts = [];
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at) continue;
+    parts.push(text.slice(at, s.start), h('mark', { title: s.rule_id }, text.slice(s.start, s.start + s.length)));
+    at = s.start + s.length;
+  }
+  parts.push(text.slice(at));
+  return h('pre', { class: 'input' }, parts);
+}
+
+async function threatView(id) {
+  const t = await api('GET', `/api/v1/threats/${encodeURIComponent(id)}`);
+  const rows = [['Detected', dates.format(new Date(t.detected_at))], ['Family', t.category], ['Severity', t.severity],
+    ['Action', t.action], ['Confidence', percent.format(t.confidence)], ['Risk score', numbers.format(t.risk_score)],
+    ['Needs review', t.requires_human_review ? 'yes' : 'no'], ['Review', t.review_state], ['Source', t.source_ip ?? '—'], ['Locations', (t.locations ?? []).join(', ') || '—'],
+    ['Input length', numbers.format(t.input_length)], ['Input SHA-256', t.input_sha256]];
+  return [
+    h('h1', {}, 'Threat'),
+    h('p', {}, h('a', { href: '#/threats' }, 'Back to threats')),
+    h('div', { class: 'grid' },
+      h('section', { class: 'card', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, 'Facts'),
+        h('table', { class: 'facts' }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
+      h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, 'Findings'),
+        // Only the matched spans are stored, never the whole input: each is shown marked, with where it was found.
+        (t.findings ?? []).map((f) => h('div', { class: 'finding' },
+          h('p', {}, h('a', { href: '#/admin', class: 'rule' }, f.rule_id), ` · ${f.family} · ${f.location ?? 'input'}`,
+            ` · ${f.view ?? 'raw'} @ ${numbers.format(f.start)} · ${percent.format(f.confidence)}`),
+          highlighted(f.evidence, [{ start: 0, length: f.evidence.length, rule_id: f.rule_id }]),
+          f.reason ? h('p', { class: 'muted' }, f.reason) : null)))),
+  ];
+}
+
+// ---- Analyze -----------------------------------------------------------------------------------------------
+
+function analyzeView() {
+  const result = h('div', { id: 'analyze-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'stack wide', 'aria-labelledby': 'analyze-title' },
+    h('label', {}, 'Input to analyse', h('textarea', { name: 'input', required: true, spellcheck: 'false' })),
+    h('button', { type: 'submit' }, 'Analyse'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = form.input.value;
+    result.replaceChildren(h('p', { class: 'muted' }, 'Analysing…'));
+    try {
+      const r = await api('POST', '/api/v2/analyze', { input });
+      result.replaceChildren(h('section', { class: 'card' },
+        h('h2', {}, r.analysis.threat ? `Threat: ${r.analysis.type}` : 'No threat found'),
+        h('p', { id: 'verdict' }, `${r.decision.action} · ${r.analysis.severity} · confidence ${percent.format(r.analysis.confidence)}`),
+        r.findings.length ? highlighted(input, r.findings.filter((f) => f.view === 'raw')) : null,
+        h('div', { class: 'table-wrap' }, h('table', {},
+          h('thead', {}, h('tr', {}, ['Rule', 'Family', 'Where', 'Evidence', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, r.findings.map((f) => h('tr', {}, h('td', {}, f.rule_id), h('td', {}, f.category),
+            h('td', {}, `${f.view} @ ${numbers.format(f.start)}`), h('td', {}, f.evidence), h('td', {}, f.reason))))))));
+    } catch (e) {
+      result.replaceChildren(h('p', { class: 'error', role: 'alert' }, problemText(e)));
+    }
+  });
+  return [h('h1', { id: 'analyze-title' }, 'Analyze'), form, result];
+}
+
+// ---- Admin -------------------------------------------------------------------------------------------------
+
+async function adminView() {
+  const users = await api('GET', '/api/v1/users');
+  const status = h('p', { role: 'status', 'aria-live': 'polite' });
+  const act = (user, verb, label) => h('button', { type: 'button', class: 'plain', 'aria-label': `${label} ${user.username}`, onclick: async () => {
+    try {
+      await api('POST', `/api/v1/users/${user.id}/${verb}`);
+      status.textContent = `${label}: ${user.username} done.`;
+      route();
+    } catch (e) { status.textContent = problemText(e); }
+  } }, label);
+  const create = h('form', { class: 'row', 'aria-label': 'Create user' },
+    field('User name', { name: 'username', required: true, autocomplete: 'off' }),
+    field('Initial password', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' }),
+    h('label', {}, 'Role', h('select', { name: 'role' }, ['user', 'analyst', 'admin'].map((r) => h('option', { value: r }, r)))),
+    h('button', { type: 'submit' }, 'Create user'));
+  create.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api('POST', '/api/v1/users', { username: create.username.value, password: create.password.value, role: create.role.value });
+      route();
+    } catch (e) { status.textContent = problemText(e); }
+  });
+  return [
+    h('h1', {}, 'Admin'), create, status,
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', { class: 'muted' }, 'Users'),
+      h('thead', {}, h('tr', {}, ['User', 'Role', 'State', 'MFA', 'Last sign-in', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, users.map((u) => h('tr', { 'data-user': u.username },
+        h('td', {}, u.username), h('td', {}, u.role),
+        h('td', { class: 'state' }, u.disabled ? 'disabled' : u.locked ? 'locked' : 'active'),
+        h('td', {}, u.mfa_enabled ? 'on' : 'off'),
+        h('td', {}, u.last_login_at ? dates.format(new Date(u.last_login_at)) : '—'),
+        h('td', { class: 'actions' },
+          u.locked && act(u, 'unlock', 'Unlock'),
+          u.disabled ? act(u, 'enable', 'Enable') : act(u, 'disable', 'Disable'),
+          u.mfa_enabled && act(u, 'mfa/reset', 'Reset MFA')))))))
+  ];
+}
+
+// ---- Routing -----------------------------------------------------------------------------------------------
+
+function show(nodes) {
+  main.replaceChildren(...[nodes].flat());
+}
+
+let routing = 0;
+async function route() {
+  const ticket = ++routing;
+  const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const params = new URLSearchParams(query);
+  if (!session.access || !session.me) {
+    // The MFA and password steps are part of signing in: only a signed-in screen is replaced by the sign-in form.
+    if (!main.querySelector('form[data-auth]')) show(signInView());
+    return;
+  }
+  for (const link of nav.querySelectorAll('a')) {
+    if (link.getAttribute('href') === `#/${path.split('/')[0]}`) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  try {
+    const [section, id] = path.split('/');
+    const view = section === 'threats' ? await threatsView(params)
+      : section === 'threat' ? await threatView(id)
+      : section === 'analyze' ? analyzeView()
+      : section === 'admin' ? await adminView()
+      : await overviewView();
+    if (ticket !== routing) return;
+    show(view);
+    document.title = `${main.querySelector('h1')?.textContent ?? ''} · InfiniteSecurity`;
+  } catch (e) {
+    if (ticket === routing) show([h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, problemText(e))]);
+  }
+}
+
+// A new threat redraws the overview; the table instead offers a button, so that a half-set filter or the reader's
+// place is never swept away under them. Other screens are left alone.
+liveListeners.add(() => {
+  const section = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  if (section === '' || section === 'overview') route();
+  else if (section === 'threats') main.querySelector('#new-threats')?.removeAttribute('hidden');
+});
+
+window.addEventListener('hashchange', () => {
+  route();
+  main.focus();
+});
+route();
