@@ -125,4 +125,16 @@ public sealed class AnalyzeBatchRateLimitTests
             Assert.That(tooBig.StatusCode, Is.EqualTo((HttpStatusCode)429));
         });
     }
+
+    [Test]
+    public async Task A_machine_client_sends_a_thousand_items_in_one_batch_under_its_own_quota()
+    {
+        using var admin = await _factory.CreateAdminClientAsync();
+        using var gateway = await _factory.CreateMachineClientAsync(admin, "analyze");
+        var items = Enumerable.Range(0, 1000).Select(i => new { id = $"{i}", input = "hello there" }).ToArray();
+
+        var response = await gateway.PostAsJsonAsync("/api/v2/analyze/batch", new { items });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
 }

@@ -43,7 +43,7 @@ internal static class RateLimitingSetup
 
         // One instance for the middleware and for ApiPermits, so extra permits come out of the same buckets.
         var api = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, options));
-        services.AddSingleton(new ApiPermits(api, options.Enabled, options.Burst));
+        services.AddSingleton(new ApiPermits(api, options.Enabled, http => BucketSize(http, options)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -89,7 +89,7 @@ internal static class RateLimitingSetup
             var machine = options.MachineClients;
             return RateLimitPartition.GetTokenBucketLimiter("machine:" + clientId, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = machine.Burst ?? machine.PermitsPerSecond,
+                TokenLimit = BucketSize(http, options),
                 TokensPerPeriod = machine.PermitsPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 AutoReplenishment = true,
@@ -106,6 +106,10 @@ internal static class RateLimitingSetup
             QueueLimit = 0,
         });
     }
+
+    /// <summary>How many permits the caller's API bucket holds when full.</summary>
+    private static int BucketSize(HttpContext http, RateLimitingOptions options) =>
+        http.User.HasClaim(c => c.Type == ClaimNames.ClientId) ? options.MachineClients.Burst ?? options.MachineClients.PermitsPerSecond : options.Burst;
 
     private static string ClientOf(HttpContext http) =>
         http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } sub ? "sub:" + sub : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
