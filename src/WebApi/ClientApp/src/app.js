@@ -194,7 +194,7 @@ async function signedIn(tokens, username) {
 
 const isAnalyst = () => session.me?.role === 'analyst' || session.me?.role === 'admin';
 const isAdmin = () => session.me?.role === 'admin';
-const weight = new Intl.NumberFormat(navigator.language, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
+const weight = new Intl.NumberFormat(navigator.language, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 const VERDICTS = { true_positive: 'True positive', false_positive: 'False positive' };
 
 // ---- Live feed ---------------------------------------------------------------------------------------------
@@ -469,7 +469,7 @@ async function rulesView(selected) {
         h('td', {}, r.family), h('td', { class: 'num' }, weight.format(r.base_weight)),
         h('td', { class: 'num effective' }, weight.format(r.effective_weight)),
         h('td', {}, `${weight.format(r.floor)} – ${weight.format(r.ceiling)}`),
-        h('td', { class: 'num' }, numbers.format(r.true_positives)), h('td', { class: 'num' }, numbers.format(r.false_positives)),
+        h('td', { class: 'num tp' }, numbers.format(r.true_positives)), h('td', { class: 'num fp' }, numbers.format(r.false_positives)),
         h('td', {}, r.last_change ? `${weight.format(r.last_change.weight)} · ${dates.format(new Date(r.last_change.at))} · ${r.last_change.by}` : '—'),
         isAdmin() ? reset(r) : null))))),
   ];
