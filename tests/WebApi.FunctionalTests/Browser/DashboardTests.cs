@@ -166,6 +166,18 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         var after = Weight(await ruleRow.Locator("td.effective").TextContentAsync());
         Assert.That(after, Is.LessThan(before), "a false positive lowers the rule's effective weight");
 
+        // The filters narrow the catalogue in the page: to the tuned rules, or to one family.
+        var untouched = page.Locator("#rule-rows tr[data-rule^='xss.']").First;
+        await page.GetByLabel("Tuned only").CheckAsync();
+        await Assertions.Expect(ruleRow).ToBeVisibleAsync();
+        await Assertions.Expect(untouched).ToBeHiddenAsync();
+        await page.GetByLabel("Tuned only").UncheckAsync();
+        await page.GetByLabel("Family").SelectOptionAsync("xss");
+        await Assertions.Expect(ruleRow).ToBeHiddenAsync();
+        await Assertions.Expect(untouched).ToBeVisibleAsync();
+        await page.GetByLabel("Family").SelectOptionAsync("");
+        await Assertions.Expect(ruleRow).ToBeVisibleAsync();
+
         // The admin's reset asks for confirmation first, then puts the base weight back and clears the counts.
         await page.GetByRole(AriaRole.Button, new() { Name = $"Reset {ruleId}", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Confirm reset of {ruleId}" })).ToBeFocusedAsync();

@@ -457,11 +457,30 @@ async function rulesView(selected) {
     return cell;
   };
   const columns = ['Rule', 'Family', 'Base', 'Effective', 'Floor – ceiling', 'True pos.', 'False pos.', 'Last change'];
+  // Filtering is in the page: the catalogue is a few hundred rows, read whole, and a filter should not lose the place.
+  const tuned = (r) => r.effective_weight !== r.base_weight || r.true_positives > 0 || r.false_positives > 0;
+  const caption = h('caption', { class: 'muted' });
+  const familySelect = h('select', { name: 'family' }, h('option', { value: '' }, 'Any'),
+    [...new Set(rules.map((r) => r.family))].sort().map((f) => h('option', { value: f }, f)));
+  const tunedOnly = h('input', { type: 'checkbox', name: 'tuned' });
+  const applyFilter = () => {
+    let shown = 0;
+    for (const row of main.querySelectorAll('#rule-rows tr')) {
+      const rule = rules.find((r) => r.id === row.dataset.rule);
+      row.hidden = (familySelect.value && rule.family !== familySelect.value) || (tunedOnly.checked && !tuned(rule));
+      if (!row.hidden) shown++;
+    }
+    caption.textContent = `${numbers.format(shown)} of ${numbers.format(rules.length)} rules`;
+  };
+  familySelect.addEventListener('change', applyFilter);
+  tunedOnly.addEventListener('change', applyFilter);
+  caption.textContent = `${numbers.format(rules.length)} of ${numbers.format(rules.length)} rules`;
+  const filters = h('form', { class: 'row', 'aria-label': 'Filter rules', onsubmit: (event) => event.preventDefault() },
+    h('label', {}, 'Family', familySelect), h('label', { class: 'check' }, tunedOnly, 'Tuned only'));
   const view = [
     h('h1', {}, 'Rules'),
-    h('p', { class: 'muted' }, 'Analysts\u2019 verdicts move a rule\u2019s effective weight between its floor and ceiling.'), status,
-    h('div', { class: 'table-wrap' }, h('table', {},
-      h('caption', { class: 'muted' }, `${numbers.format(rules.length)} rules`),
+    h('p', { class: 'muted' }, 'Analysts\u2019 verdicts move a rule\u2019s effective weight between its floor and ceiling.'), filters, status,
+    h('div', { class: 'table-wrap' }, h('table', {}, caption,
       h('thead', {}, h('tr', {}, [...columns, isAdmin() ? 'Actions' : null].filter(Boolean)
         .map((c) => h('th', { scope: 'col', class: ['Base', 'Effective', 'True pos.', 'False pos.'].includes(c) ? 'num' : '' }, c)))),
       h('tbody', { id: 'rule-rows' }, rules.map((r) => h('tr', { 'data-rule': r.id, class: r.id === selected ? 'selected' : null },
@@ -548,9 +567,9 @@ async function adminView() {
   const [users, clients] = await Promise.all([api('GET', '/api/v1/users'), api('GET', '/api/v1/clients')]);
   const status = h('p', { role: 'status', 'aria-live': 'polite', id: 'admin-status' });
   // After a change the screen is read again; the message is set on the new screen so it is not lost with the old one.
-  const done = async (message) => {
+  const done = async (message, region = '#admin-status') => {
     await route();
-    main.querySelector('#admin-status')?.replaceChildren(message);
+    main.querySelector(region)?.replaceChildren(message);
   };
   const act = (user, verb, label) => h('button', { type: 'button', class: 'plain', 'aria-label': `${label} ${user.username}`, onclick: async () => {
     try {
@@ -613,15 +632,15 @@ function clientsSection(clients, done) {
     const scopes = [...create.querySelectorAll('input[name="scope"]:checked')].map((i) => i.value);
     try {
       const created = await api('POST', '/api/v1/clients', { name: create.name.value, scopes });
-      await done(`Client ${created.client.name} created.`);
+      await done(`Client ${created.client.name} created.`, '#clients-status');
       clientsSecret(created, 'Created');
     } catch (e) { status.replaceChildren(h('p', { class: 'error' }, problemText(e))); }
   });
   const clientAct = (client, label, run) => h('button', { type: 'button', class: 'plain', 'aria-label': `${label} ${client.name}`, onclick: async () => {
     try { await run(); } catch (e) { status.replaceChildren(h('p', { class: 'error' }, problemText(e))); }
   } }, label);
-  return h('section', { 'aria-labelledby': 'clients-title' },
-    h('h2', { id: 'clients-title' }, 'Machine clients'), create, status,
+  return h('section', { class: 'section', 'aria-labelledby': 'clients-title' },
+    h('h2', { id: 'clients-title' }, 'Machine clients'), create, h('p', { role: 'status', 'aria-live': 'polite', id: 'clients-status' }), status,
     clients.length === 0 ? h('p', { class: 'muted' }, 'No machine clients yet.') :
       h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': 'clients-title' },
         h('thead', {}, h('tr', {}, ['Name', 'Client id', 'Scopes', 'Created', 'Secret rotated', 'State', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -632,12 +651,12 @@ function clientsSection(clients, done) {
           h('td', { class: 'actions' }, c.revoked ? null : [
             clientAct(c, 'Rotate secret', async () => {
               const rotated = await api('POST', `/api/v1/clients/${c.id}/secret`);
-              await done(`Secret of ${c.name} rotated.`);
+              await done(`Secret of ${c.name} rotated.`, '#clients-status');
               clientsSecret(rotated, 'New secret');
             }),
             clientAct(c, 'Revoke', async () => {
               await api('DELETE', `/api/v1/clients/${c.id}`);
-              await done(`${c.name} revoked.`);
+              await done(`${c.name} revoked.`, '#clients-status');
             })])))))));
 
   // Called after the screen was read again: the secret goes into the new screen's region, never into storage.
