@@ -150,6 +150,10 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await Assertions.Expect(ruleRow.Locator("th")).ToBeFocusedAsync();
         var before = Weight(await ruleRow.Locator("td.effective").TextContentAsync());
         await Screens(page, "rules");
+        // The highlighted row is the one place with a colour of its own: its contrast is checked in the dark scheme too.
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Screens(page, "rules-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
 
         // A false positive with a comment: the review state and the feedback list show it, and the rule weighs less.
         await page.EvaluateAsync("fragment => { location.hash = fragment; }", detail);
