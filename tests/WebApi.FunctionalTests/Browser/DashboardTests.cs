@@ -273,6 +273,21 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await Assertions.Expect(page.Locator("#audit-rows tr")).ToContainTextAsync(clientId);
         await Screens(page, "audit");
 
+        // The promoted analyst reads the rules but is offered no reset, and sees no admin screen.
+        await using (var analystContext = await page.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } }))
+        {
+            var analyst = await analystContext.NewPageAsync();
+            await analyst.GotoAsync(http.BaseAddress!.ToString());
+            await analyst.GetByLabel("User name").FillAsync(username);
+            await analyst.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+            await analyst.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync(new() { Timeout = 20000 });
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeHiddenAsync();
+            await analyst.GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
+            await Assertions.Expect(analyst.Locator($"#rule-rows tr[data-rule='{ruleId}']")).ToBeVisibleAsync();
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Button, new() { Name = "Reset" })).ToHaveCountAsync(0);
+        }
+
         // Sign-out leaves nothing behind that a script could read.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
