@@ -232,7 +232,8 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         Assert.That((await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username, password })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         // A role change takes effect at the service: the user's next sign-in carries the new role.
-        await page.GetByLabel($"Role of {username}").SelectOptionAsync("analyst");
+        await page.GetByLabel($"Role of {username}", new() { Exact = true }).SelectOptionAsync("analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Change role of {username}" }).ClickAsync();
         await Assertions.Expect(page.Locator("#admin-status")).ToContainTextAsync("analyst");
         await Assertions.Expect(row.Locator("td.role select")).ToHaveValueAsync("analyst");
         using var promoted = factory.CreateClientWithToken((await factory.LoginAsync(username, password)).AccessToken);

@@ -580,13 +580,14 @@ async function adminView() {
   const roleSelect = (user) => {
     const select = h('select', { 'aria-label': `Role of ${user.username}`, disabled: user.id === session.me.id },
       ROLES.map((r) => h('option', { value: r, selected: r === user.role }, r)));
-    select.addEventListener('change', async () => {
+    // A button commits the change: arrow keys on a closed select fire 'change' on every step in some browsers.
+    const apply = h('button', { type: 'button', class: 'plain', 'aria-label': `Change role of ${user.username}`, hidden: user.id === session.me.id, onclick: async () => {
       try {
         await api('PUT', `/api/v1/users/${user.id}/role`, { role: select.value });
         await done(`${user.username} is now ${select.value}; their sessions ended.`);
       } catch (e) { status.textContent = problemText(e); }
-    });
-    return select;
+    } }, 'Change');
+    return [select, ' ', apply];
   };
   const create = h('form', { class: 'row', 'aria-label': 'Create user' },
     field('User name', { name: 'username', required: true, autocomplete: 'off' }),
