@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Duende.IdentityModel.Client;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InfiniteSecurity.Infrastructure.Persistence;
@@ -10,8 +12,9 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Browser;
 
 /// <summary>
 /// The dashboard in a real Chromium against the real service (Kestrel) on each database: the first admin's sign-in
-/// and forced password change, a threat arriving live, the threat table and detail, the analyze playground, an
-/// unlock, and sign-out. Every screen is checked with axe-core and photographed at desktop width and at 375 px.
+/// and forced password change, a threat arriving live, the threat table and detail, a false-positive verdict that
+/// lowers the rule's weight on the rules screen and a reset, the analyze playground (recommendations, a whole HTTP
+/// request), an unlock and a role change, a machine client created, rotated and revoked, the audit log, and sign-out. Every screen is checked with axe-core and photographed at desktop width and at 375 px.
 /// </summary>
 [NonParallelizable]
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
@@ -26,7 +29,7 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
     private static partial Regex GeneratedPassword();
 
     [Test]
-    public async Task First_admin_signs_in_changes_password_sees_a_threat_arrive_live_reviews_it_unlocks_a_user_and_signs_out()
+    public async Task First_admin_signs_in_sees_a_threat_arrive_live_marks_it_a_false_positive_that_lowers_its_rule_and_administers_users_clients_and_the_audit_log()
     {
         if (!File.Exists(Chromium))
         {
@@ -134,7 +137,59 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await Assertions.Expect(page.Locator("pre.input mark", new() { HasText = "UNION SELECT" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("sql_injection");
         await Assertions.Expect(page.Locator("main a.rule").First).ToContainTextAsync("sqli.");
+        await Assertions.Expect(page.Locator("#review-state")).ToHaveTextAsync("unreviewed");
         await Screens(page, "threat-detail");
+
+        // The finding's rule id leads to that rule's row on the rules screen; its weight there is the baseline.
+        var ruleId = (await page.Locator("main a.rule").First.TextContentAsync())!;
+        var detail = new Uri(page.Url).Fragment;
+        await page.Locator("main a.rule").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rules" })).ToBeVisibleAsync();
+        var ruleRow = page.Locator($"#rule-rows tr[data-rule='{ruleId}']");
+        await Assertions.Expect(ruleRow).ToHaveClassAsync("selected");
+        await Assertions.Expect(ruleRow.Locator("th")).ToBeFocusedAsync();
+        var before = Weight(await ruleRow.Locator("td.effective").TextContentAsync());
+        await Screens(page, "rules");
+        // The highlighted row is the one place with a colour of its own: its contrast is checked in the dark scheme too.
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Screens(page, "rules-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+
+        // A false positive with a comment: the review state and the feedback list show it, and the rule weighs less.
+        await page.EvaluateAsync("fragment => { location.hash = fragment; }", detail);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Threat", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Comment (optional)").FillAsync("a search for a film title");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark false positive" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#review-state")).ToHaveTextAsync("false_positive");
+        await Assertions.Expect(page.Locator("#feedback-list li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#feedback-list li")).ToContainTextAsync("False positive");
+        await Assertions.Expect(page.Locator("#feedback-list li")).ToContainTextAsync("a search for a film title");
+        await Screens(page, "threat-feedback");
+        await page.Locator("main a.rule").First.ClickAsync();
+        await Assertions.Expect(ruleRow.Locator("td.fp")).ToHaveTextAsync("1");
+        var after = Weight(await ruleRow.Locator("td.effective").TextContentAsync());
+        Assert.That(after, Is.LessThan(before), "a false positive lowers the rule's effective weight");
+
+        // The filters narrow the catalogue in the page: to the tuned rules, or to one family.
+        var untouched = page.Locator("#rule-rows tr[data-rule^='xss.']").First;
+        await page.GetByLabel("Tuned only").CheckAsync();
+        await Assertions.Expect(ruleRow).ToBeVisibleAsync();
+        await Assertions.Expect(untouched).ToBeHiddenAsync();
+        await page.GetByLabel("Tuned only").UncheckAsync();
+        await page.GetByLabel("Family").SelectOptionAsync("xss");
+        await Assertions.Expect(ruleRow).ToBeHiddenAsync();
+        await Assertions.Expect(untouched).ToBeVisibleAsync();
+        await page.GetByLabel("Family").SelectOptionAsync("");
+        await Assertions.Expect(ruleRow).ToBeVisibleAsync();
+
+        // The admin's reset asks for confirmation first, then puts the base weight back and clears the counts.
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Reset {ruleId}", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Confirm reset of {ruleId}" })).ToBeFocusedAsync();
+        Assert.That(Weight(await ruleRow.Locator("td.effective").TextContentAsync()), Is.EqualTo(after), "nothing changes before the confirmation");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Confirm reset of {ruleId}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#rules-status")).ToContainTextAsync(ruleId);
+        await Assertions.Expect(ruleRow.Locator("td.fp")).ToHaveTextAsync("0");
+        Assert.That(Weight(await ruleRow.Locator("td.effective").TextContentAsync()), Is.EqualTo(before));
 
         // The playground marks each finding's span in the input.
         await page.GetByRole(AriaRole.Link, new() { Name = "Analyze" }).ClickAsync();
@@ -142,7 +197,20 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("BLOCK");
         await Assertions.Expect(page.Locator("#analyze-result mark").First).ToContainTextAsync("script");
+        await Assertions.Expect(page.Locator("#recommendations")).ToHaveCountAsync(0);
         await Screens(page, "analyze");
+        await page.GetByLabel("Include recommendations").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recommendations li").First).ToContainTextAsync("xss");
+
+        // A whole request: the finding names where in the request it was, here the query parameter.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Whole HTTP request" }).ClickAsync();
+        await page.GetByLabel("HTTP request (request line, headers, blank line, body)")
+            .FillAsync("GET /find?term=%3Cscript%3Ealert(7)%3C%2Fscript%3E HTTP/1.1\nHost: shop.example\nAccept: text/html\n\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inspect" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("BLOCK");
+        await Assertions.Expect(page.Locator("#analyze-result tbody td").First).ToHaveTextAsync("query:term");
+        await Screens(page, "analyze-request");
 
         // A user locked out by wrong passwords is unlocked from the admin screen and can sign in again.
         var username = "locked-" + Guid.NewGuid().ToString("N")[..8];
@@ -163,11 +231,83 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await Assertions.Expect(row.Locator("td.state")).ToHaveTextAsync("active");
         Assert.That((await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username, password })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
+        // A role change takes effect at the service: the user's next sign-in carries the new role.
+        await page.GetByLabel($"Role of {username}", new() { Exact = true }).SelectOptionAsync("analyst");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Change role of {username}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#admin-status")).ToContainTextAsync("analyst");
+        await Assertions.Expect(row.Locator("td.role select")).ToHaveValueAsync("analyst");
+        using var promoted = factory.CreateClientWithToken((await factory.LoginAsync(username, password)).AccessToken);
+        Assert.That((await promoted.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("role").GetString(), Is.EqualTo("analyst"));
+
+        // A machine client: the secret is shown once and works; a rotation replaces it; a revocation ends it.
+        var clientName = "feed-" + Guid.NewGuid().ToString("N")[..8];
+        await page.GetByLabel("Client name").FillAsync(clientName);
+        await page.GetByLabel("siem:read").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create client" }).ClickAsync();
+        var clientRow = page.Locator($"tr[data-client='{clientName}']");
+        await Assertions.Expect(clientRow.Locator("td").Nth(2)).ToHaveTextAsync("analyze, siem:read");
+        var clientId = (await clientRow.Locator("code").TextContentAsync())!;
+        var firstSecret = (await page.Locator("#shown-secret").TextContentAsync())!;
+        await anonymous.ClientCredentialsTokenAsync(clientId, firstSecret);
+        await Screens(page, "admin-clients");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Rotate secret {clientName}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#shown-secret")).Not.ToHaveTextAsync(firstSecret);
+        var secondSecret = (await page.Locator("#shown-secret").TextContentAsync())!;
+        Assert.That(await TokenFailsAsync(anonymous, clientId, firstSecret), Is.True, "the rotated-out secret no longer issues tokens");
+        await anonymous.ClientCredentialsTokenAsync(clientId, secondSecret);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {clientName}" }).ClickAsync();
+        await Assertions.Expect(clientRow.Locator("td.state")).ToHaveTextAsync("revoked");
+        await Assertions.Expect(page.Locator("#shown-secret")).ToHaveCountAsync(0);
+        Assert.That(await TokenFailsAsync(anonymous, clientId, secondSecret), Is.True, "a revoked client gets no token");
+
+        // The audit log, filtered to one event type, shows just the reset done above.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToBeVisibleAsync();
+        await page.GetByLabel("Event type").FillAsync("rule_weight_reset");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#audit-rows tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#audit-rows tr")).ToContainTextAsync("RULE_WEIGHT_RESET");
+        await Assertions.Expect(page.Locator("#audit-rows tr")).ToContainTextAsync(ruleId);
+        await page.GetByLabel("Event type").FillAsync("CLIENT_REVOKED");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#audit-rows tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#audit-rows tr")).ToContainTextAsync(clientId);
+        await Screens(page, "audit");
+
+        // The promoted analyst reads the rules but is offered no reset, and sees no admin screen.
+        await using (var analystContext = await page.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } }))
+        {
+            var analyst = await analystContext.NewPageAsync();
+            await analyst.GotoAsync(http.BaseAddress!.ToString());
+            await analyst.GetByLabel("User name").FillAsync(username);
+            await analyst.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+            await analyst.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync(new() { Timeout = 20000 });
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeHiddenAsync();
+            await analyst.GetByRole(AriaRole.Link, new() { Name = "Rules" }).ClickAsync();
+            await Assertions.Expect(analyst.Locator($"#rule-rows tr[data-rule='{ruleId}']")).ToBeVisibleAsync();
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Button, new() { Name = "Reset" })).ToHaveCountAsync(0);
+        }
+
         // Sign-out leaves nothing behind that a script could read.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         var stored = await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length + document.cookie.length");
         Assert.That(stored, Is.Zero, "no token in web storage or cookies");
+    }
+
+    /// <summary>An effective weight as the page shows it, in the page's German locale (decimal comma).</summary>
+    private static double Weight(string? shown) => double.Parse(shown!, NumberStyles.Float, CultureInfo.GetCultureInfo("de-DE"));
+
+    private static async Task<bool> TokenFailsAsync(HttpClient anonymous, string clientId, string clientSecret)
+    {
+        var response = await anonymous.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = "/connect/token",
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+        });
+        return response.IsError;
     }
 
     private static async Task<string> StartCapturingGeneratedPasswordAsync(ApiFactory factory)

@@ -39,11 +39,21 @@ class ApiError extends Error {
   }
 }
 
+/** A body sent as it is, with its own media type, instead of as JSON. */
+class RawBody {
+  constructor(text, type) {
+    this.text = text;
+    this.type = type;
+  }
+}
+
 async function api(method, path, body, retry = true) {
   const headers = { Accept: 'application/json' };
   if (session.access) headers.Authorization = `Bearer ${session.access}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit' });
+  const raw = body instanceof RawBody;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type : 'application/json';
+  const payload = body === undefined ? undefined : raw ? body.text : JSON.stringify(body);
+  const response = await fetch(path, { method, headers, body: payload, credentials: 'omit' });
   if (response.status === 401 && retry && session.refresh) {
     if (await refreshTokens()) return api(method, path, body, false);
   }
@@ -176,10 +186,16 @@ async function signedIn(tokens, username) {
   session.me = await api('GET', '/api/v1/auth/me');
   nav.hidden = logoutButton.hidden = liveBadge.hidden = false;
   for (const link of nav.querySelectorAll('[data-role="admin"]')) link.hidden = session.me.role !== 'admin';
+  for (const link of nav.querySelectorAll('[data-role="analyst"]')) link.hidden = !isAnalyst();
   startLive();
   if (!location.hash || location.hash === '#/signin') location.hash = '#/overview';
   else route();
 }
+
+const isAnalyst = () => session.me?.role === 'analyst' || session.me?.role === 'admin';
+const isAdmin = () => session.me?.role === 'admin';
+const weight = new Intl.NumberFormat(navigator.language, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const VERDICTS = { true_positive: 'True positive', false_positive: 'False positive' };
 
 // ---- Live feed ---------------------------------------------------------------------------------------------
 
@@ -368,92 +384,336 @@ function highlighted(text, spans) {
 
 async function threatView(id) {
   const t = await api('GET', `/api/v1/threats/${encodeURIComponent(id)}`);
+  const feedback = isAnalyst() ? await api('GET', `/api/v1/threats/${encodeURIComponent(id)}/feedback`) : null;
   const rows = [['Detected', dates.format(new Date(t.detected_at))], ['Family', t.category], ['Severity', t.severity],
     ['Action', t.action], ['Confidence', percent.format(t.confidence)], ['Risk score', numbers.format(t.risk_score)],
-    ['Needs review', t.requires_human_review ? 'yes' : 'no'], ['Review', t.review_state], ['Source', t.source_ip ?? '—'], ['Locations', (t.locations ?? []).join(', ') || '—'],
+    ['Needs review', t.requires_human_review ? 'yes' : 'no'], ['Source', t.source_ip ?? '—'], ['Locations', (t.locations ?? []).join(', ') || '—'],
     ['Input length', numbers.format(t.input_length)], ['Input SHA-256', t.input_sha256]];
   return [
     h('h1', {}, 'Threat'),
     h('p', {}, h('a', { href: '#/threats' }, 'Back to threats')),
     h('div', { class: 'grid' },
       h('section', { class: 'card', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, 'Facts'),
-        h('table', { class: 'facts' }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
+        h('table', { class: 'facts' }, h('tbody', {},
+          rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v))),
+          h('tr', {}, h('th', { scope: 'row' }, 'Review'), h('td', {}, h('span', { id: 'review-state' }, t.review_state),
+            t.reviewed_at ? ` · ${dates.format(new Date(t.reviewed_at))}` : null))))),
       h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, 'Findings'),
         // Only the matched spans are stored, never the whole input: each is shown marked, with where it was found.
         (t.findings ?? []).map((f) => h('div', { class: 'finding' },
-          h('p', {}, h('a', { href: '#/admin', class: 'rule' }, f.rule_id), ` · ${f.family} · ${f.location ?? 'input'}`,
-            ` · ${f.view ?? 'raw'} @ ${numbers.format(f.start)} · ${percent.format(f.confidence)}`),
+          h('p', {}, isAnalyst() ? h('a', { href: `#/rules/${encodeURIComponent(f.rule_id)}`, class: 'rule' }, f.rule_id) : h('span', { class: 'rule' }, f.rule_id),
+            ` · ${f.family} · ${f.location ?? 'input'}`, ` · ${f.view ?? 'raw'} @ ${numbers.format(f.start)} · ${percent.format(f.confidence)}`),
           highlighted(f.evidence, [{ start: 0, length: f.evidence.length, rule_id: f.rule_id }]),
-          f.reason ? h('p', { class: 'muted' }, f.reason) : null)))),
+          f.reason ? h('p', { class: 'muted' }, f.reason) : null))),
+      feedback && feedbackCard(t, feedback)),
   ];
+}
+
+/** The analysts' verdicts on a threat and the form to give (or replace) one's own. */
+function feedbackCard(threat, feedback) {
+  const status = h('p', { role: 'status', 'aria-live': 'polite' });
+  const comment = h('textarea', { name: 'comment', maxlength: '1000', rows: '2', spellcheck: 'true' });
+  const send = (verdict) => async () => {
+    try {
+      await api('POST', `/api/v1/threats/${encodeURIComponent(threat.id)}/feedback`, { verdict, comment: comment.value || null });
+      await route();
+      main.querySelector('#feedback-status')?.replaceChildren(`Marked ${VERDICTS[verdict].toLowerCase()}.`);
+    } catch (e) { status.textContent = problemText(e); }
+  };
+  status.id = 'feedback-status';
+  return h('section', { class: 'card', 'aria-labelledby': 'feedback-title' }, h('h2', { id: 'feedback-title' }, 'Review'),
+    h('p', { class: 'muted' }, 'Each analyst gives one verdict; a second replaces the first. The verdict re-weights every rule that matched.'),
+    h('label', {}, 'Comment (optional)', comment),
+    h('p', { class: 'actions' },
+      h('button', { type: 'button', onclick: send('true_positive') }, 'Mark true positive'),
+      h('button', { type: 'button', onclick: send('false_positive') }, 'Mark false positive')),
+    status,
+    feedback.length === 0 ? h('p', { class: 'muted' }, 'No verdicts yet.') :
+      h('ul', { class: 'feedback', id: 'feedback-list' }, feedback.map((f) => h('li', {},
+        h('strong', {}, VERDICTS[f.verdict] ?? f.verdict), ` · ${f.analyst_id} · ${dates.format(new Date(f.submitted_at))}`,
+        f.comment ? h('p', { class: 'comment' }, f.comment) : null))));
+}
+
+// ---- Rules -------------------------------------------------------------------------------------------------
+
+async function rulesView(selected) {
+  const rules = await api('GET', '/api/v1/detection/rules');
+  const status = h('p', { role: 'status', 'aria-live': 'polite', id: 'rules-status' });
+  const reset = (rule) => {
+    // Confirmation in the page rather than window.confirm, so it is styled, announced and keyboard reachable.
+    const cell = h('td', { class: 'actions' });
+    const ask = h('button', { type: 'button', class: 'plain', 'aria-label': `Reset ${rule.id}`, onclick: () => {
+      const confirm = h('button', { type: 'button', 'aria-label': `Confirm reset of ${rule.id}`, onclick: async () => {
+        try {
+          await api('POST', `/api/v1/detection/rules/${encodeURIComponent(rule.id)}/reset`);
+          await route();
+          main.querySelector('#rules-status')?.replaceChildren(`${rule.id} is back at its base weight.`);
+        } catch (e) { status.textContent = problemText(e); }
+      } }, 'Confirm reset');
+      cell.replaceChildren(confirm, h('button', { type: 'button', class: 'plain', onclick: () => { cell.replaceChildren(ask); ask.focus(); } }, 'Cancel'));
+      confirm.focus();
+    } }, 'Reset');
+    cell.append(ask);
+    return cell;
+  };
+  const columns = ['Rule', 'Family', 'Base', 'Effective', 'Floor – ceiling', 'True pos.', 'False pos.', 'Last change'];
+  // Filtering is in the page: the catalogue is a few hundred rows, read whole, and a filter should not lose the place.
+  const tuned = (r) => r.effective_weight !== r.base_weight || r.true_positives > 0 || r.false_positives > 0;
+  const caption = h('caption', { class: 'muted' });
+  const familySelect = h('select', { name: 'family' }, h('option', { value: '' }, 'Any'),
+    [...new Set(rules.map((r) => r.family))].sort().map((f) => h('option', { value: f }, f)));
+  const tunedOnly = h('input', { type: 'checkbox', name: 'tuned' });
+  const applyFilter = () => {
+    let shown = 0;
+    for (const row of main.querySelectorAll('#rule-rows tr')) {
+      const rule = rules.find((r) => r.id === row.dataset.rule);
+      row.hidden = (familySelect.value && rule.family !== familySelect.value) || (tunedOnly.checked && !tuned(rule));
+      if (!row.hidden) shown++;
+    }
+    caption.textContent = `${numbers.format(shown)} of ${numbers.format(rules.length)} rules`;
+  };
+  familySelect.addEventListener('change', applyFilter);
+  tunedOnly.addEventListener('change', applyFilter);
+  caption.textContent = `${numbers.format(rules.length)} of ${numbers.format(rules.length)} rules`;
+  const filters = h('form', { class: 'row', 'aria-label': 'Filter rules', onsubmit: (event) => event.preventDefault() },
+    h('label', {}, 'Family', familySelect), h('label', { class: 'check' }, tunedOnly, 'Tuned only'));
+  const view = [
+    h('h1', {}, 'Rules'),
+    h('p', { class: 'muted' }, 'Analysts\u2019 verdicts move a rule\u2019s effective weight between its floor and ceiling.'), filters, status,
+    h('div', { class: 'table-wrap' }, h('table', {}, caption,
+      h('thead', {}, h('tr', {}, [...columns, isAdmin() ? 'Actions' : null].filter(Boolean)
+        .map((c) => h('th', { scope: 'col', class: ['Base', 'Effective', 'True pos.', 'False pos.'].includes(c) ? 'num' : '' }, c)))),
+      h('tbody', { id: 'rule-rows' }, rules.map((r) => h('tr', { 'data-rule': r.id, class: r.id === selected ? 'selected' : null },
+        h('th', { scope: 'row', id: `rule-${r.id}`, tabindex: '-1', title: r.reason }, r.id),
+        h('td', {}, r.family), h('td', { class: 'num' }, weight.format(r.base_weight)),
+        h('td', { class: 'num effective' }, weight.format(r.effective_weight)),
+        h('td', {}, `${weight.format(r.floor)} – ${weight.format(r.ceiling)}`),
+        h('td', { class: 'num tp' }, numbers.format(r.true_positives)), h('td', { class: 'num fp' }, numbers.format(r.false_positives)),
+        h('td', {}, r.last_change ? `${weight.format(r.last_change.weight)} · ${dates.format(new Date(r.last_change.at))} · ${r.last_change.by}` : '—'),
+        isAdmin() ? reset(r) : null))))),
+  ];
+  return view;
 }
 
 // ---- Analyze -----------------------------------------------------------------------------------------------
 
-function analyzeView() {
+function findingsTable(findings, located) {
+  const columns = located ? ['Location', 'Rule', 'Family', 'Where', 'Evidence', 'Reason'] : ['Rule', 'Family', 'Where', 'Evidence', 'Reason'];
+  return h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, findings.map((f) => h('tr', {}, located ? h('td', {}, f.location, f.excluded_by ? ` (excluded: ${f.excluded_by})` : '') : null,
+      h('td', {}, f.rule_id), h('td', {}, f.category ?? f.type),
+      h('td', {}, `${f.view} @ ${numbers.format(f.start)}`), h('td', {}, f.evidence), h('td', {}, f.reason))))));
+}
+
+function recommendationsList(recommendations) {
+  if (!recommendations?.length) return null;
+  return h('section', { 'aria-labelledby': 'rec-title' }, h('h3', { id: 'rec-title' }, 'Recommendations'),
+    h('ul', { id: 'recommendations' }, recommendations.map((r) => h('li', {},
+      h('strong', {}, r.family), ` — ${r.advice} `, h('a', { href: r.reference, rel: 'noreferrer noopener', target: '_blank' }, 'OWASP cheat sheet')))));
+}
+
+const SAMPLE_REQUEST = 'GET /search?q=hello HTTP/1.1\nHost: shop.example\nUser-Agent: curl/8\n\n';
+
+function analyzeView(params) {
+  const mode = params.get('mode') === 'request' ? 'request' : 'input';
   const result = h('div', { id: 'analyze-result', 'aria-live': 'polite' });
-  const form = h('form', { class: 'stack wide', 'aria-labelledby': 'analyze-title' },
-    h('label', {}, 'Input to analyse', h('textarea', { name: 'input', required: true, spellcheck: 'false' })),
-    h('button', { type: 'submit' }, 'Analyse'));
+  const modes = h('p', { class: 'actions' }, h('a', { href: '#/analyze', 'aria-current': mode === 'input' ? 'page' : null }, 'One input'),
+    ' · ', h('a', { href: '#/analyze?mode=request', 'aria-current': mode === 'request' ? 'page' : null }, 'Whole HTTP request'));
+  const form = mode === 'input'
+    ? h('form', { class: 'stack wide', 'aria-labelledby': 'analyze-title' },
+      h('label', {}, 'Input to analyse', h('textarea', { name: 'input', required: true, spellcheck: 'false' })),
+      h('label', {}, 'Depth', h('select', { name: 'depth' }, ['standard', 'basic', 'deep'].map((d) => h('option', { value: d }, d)))),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'recommendations' }), 'Include recommendations'),
+      h('button', { type: 'submit' }, 'Analyse'))
+    : h('form', { class: 'stack wide', 'aria-labelledby': 'analyze-title' },
+      h('label', {}, 'HTTP request (request line, headers, blank line, body)', h('textarea', { name: 'request', required: true, spellcheck: 'false', class: 'tall' }, SAMPLE_REQUEST)),
+      h('button', { type: 'submit' }, 'Inspect'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const input = form.input.value;
     result.replaceChildren(h('p', { class: 'muted' }, 'Analysing…'));
     try {
-      const r = await api('POST', '/api/v2/analyze', { input });
-      result.replaceChildren(h('section', { class: 'card' },
-        h('h2', {}, r.analysis.threat ? `Threat: ${r.analysis.type}` : 'No threat found'),
-        h('p', { id: 'verdict' }, `${r.decision.action} · ${r.analysis.severity} · confidence ${percent.format(r.analysis.confidence)}`),
-        r.findings.length ? highlighted(input, r.findings.filter((f) => f.view === 'raw')) : null,
-        h('div', { class: 'table-wrap' }, h('table', {},
-          h('thead', {}, h('tr', {}, ['Rule', 'Family', 'Where', 'Evidence', 'Reason'].map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, r.findings.map((f) => h('tr', {}, h('td', {}, f.rule_id), h('td', {}, f.category),
-            h('td', {}, `${f.view} @ ${numbers.format(f.start)}`), h('td', {}, f.evidence), h('td', {}, f.reason))))))));
+      if (mode === 'input') {
+        const input = form.input.value;
+        const r = await api('POST', '/api/v2/analyze', { input, analysis_depth: form.depth.value, include_recommendations: form.recommendations.checked });
+        result.replaceChildren(h('section', { class: 'card' },
+          h('h2', {}, r.analysis.threat ? `Threat: ${r.analysis.type}` : 'No threat found'),
+          h('p', { id: 'verdict' }, `${r.decision.action} · ${r.analysis.severity} · confidence ${percent.format(r.analysis.confidence)}`),
+          r.findings.length ? highlighted(input, r.findings.filter((f) => f.view === 'raw')) : null,
+          findingsTable(r.findings, false), recommendationsList(r.recommendations)));
+      } else {
+        // Sent raw as message/http: the service parses it exactly as a proxy would hand it over.
+        const r = await api('POST', '/api/v2/inspect', new RawBody(form.request.value, 'message/http'));
+        result.replaceChildren(h('section', { class: 'card' },
+          h('h2', {}, r.analysis.threat ? `Threat: ${r.analysis.type}` : 'No threat found'),
+          h('p', { id: 'verdict' }, `${r.decision.action} · ${r.analysis.severity} · confidence ${percent.format(r.analysis.confidence)}`),
+          h('p', { class: 'muted' }, `${numbers.format(r.values_inspected)} values inspected`),
+          r.problems.length ? h('ul', { class: 'problems' }, r.problems.map((p) => h('li', {}, p))) : null,
+          findingsTable(r.findings, true)));
+      }
     } catch (e) {
       result.replaceChildren(h('p', { class: 'error', role: 'alert' }, problemText(e)));
     }
   });
-  return [h('h1', { id: 'analyze-title' }, 'Analyze'), form, result];
+  return [h('h1', { id: 'analyze-title' }, 'Analyze'), modes, form, result];
 }
 
 // ---- Admin -------------------------------------------------------------------------------------------------
 
+const ROLES = ['user', 'analyst', 'admin'];
+const SCOPES = ['analyze', 'siem:read'];
+
 async function adminView() {
-  const users = await api('GET', '/api/v1/users');
-  const status = h('p', { role: 'status', 'aria-live': 'polite' });
+  const [users, clients] = await Promise.all([api('GET', '/api/v1/users'), api('GET', '/api/v1/clients')]);
+  const status = h('p', { role: 'status', 'aria-live': 'polite', id: 'admin-status' });
+  // After a change the screen is read again; the message is set on the new screen so it is not lost with the old one.
+  const done = async (message, region = '#admin-status') => {
+    await route();
+    main.querySelector(region)?.replaceChildren(message);
+  };
   const act = (user, verb, label) => h('button', { type: 'button', class: 'plain', 'aria-label': `${label} ${user.username}`, onclick: async () => {
     try {
       await api('POST', `/api/v1/users/${user.id}/${verb}`);
-      status.textContent = `${label}: ${user.username} done.`;
-      route();
+      await done(`${label}: ${user.username} done.`);
     } catch (e) { status.textContent = problemText(e); }
   } }, label);
+  const roleSelect = (user) => {
+    const select = h('select', { 'aria-label': `Role of ${user.username}`, disabled: user.id === session.me.id },
+      ROLES.map((r) => h('option', { value: r, selected: r === user.role }, r)));
+    // A button commits the change: arrow keys on a closed select fire 'change' on every step in some browsers.
+    const apply = h('button', { type: 'button', class: 'plain', 'aria-label': `Change role of ${user.username}`, hidden: user.id === session.me.id, onclick: async () => {
+      try {
+        await api('PUT', `/api/v1/users/${user.id}/role`, { role: select.value });
+        await done(`${user.username} is now ${select.value}; their sessions ended.`);
+      } catch (e) { status.textContent = problemText(e); }
+    } }, 'Change');
+    return [select, ' ', apply];
+  };
   const create = h('form', { class: 'row', 'aria-label': 'Create user' },
     field('User name', { name: 'username', required: true, autocomplete: 'off' }),
     field('Initial password', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' }),
-    h('label', {}, 'Role', h('select', { name: 'role' }, ['user', 'analyst', 'admin'].map((r) => h('option', { value: r }, r)))),
+    h('label', {}, 'Role', h('select', { name: 'role' }, ROLES.map((r) => h('option', { value: r }, r)))),
     h('button', { type: 'submit' }, 'Create user'));
   create.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
       await api('POST', '/api/v1/users', { username: create.username.value, password: create.password.value, role: create.role.value });
-      route();
+      await done(`${create.username.value} created.`);
     } catch (e) { status.textContent = problemText(e); }
   });
   return [
-    h('h1', {}, 'Admin'), create, status,
-    h('div', { class: 'table-wrap' }, h('table', {},
-      h('caption', { class: 'muted' }, 'Users'),
+    h('h1', {}, 'Admin'),
+    h('p', {}, h('a', { href: '#/audit' }, 'Audit log')),
+    h('h2', { id: 'users-title' }, 'Users'), create, status,
+    h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': 'users-title' },
       h('thead', {}, h('tr', {}, ['User', 'Role', 'State', 'MFA', 'Last sign-in', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, users.map((u) => h('tr', { 'data-user': u.username },
-        h('td', {}, u.username), h('td', {}, u.role),
+        h('td', {}, u.username), h('td', { class: 'role' }, roleSelect(u)),
         h('td', { class: 'state' }, u.disabled ? 'disabled' : u.locked ? 'locked' : 'active'),
         h('td', {}, u.mfa_enabled ? 'on' : 'off'),
         h('td', {}, u.last_login_at ? dates.format(new Date(u.last_login_at)) : '—'),
         h('td', { class: 'actions' },
           u.locked && act(u, 'unlock', 'Unlock'),
           u.disabled ? act(u, 'enable', 'Enable') : act(u, 'disable', 'Disable'),
-          u.mfa_enabled && act(u, 'mfa/reset', 'Reset MFA')))))))
+          u.mfa_enabled && act(u, 'mfa/reset', 'Reset MFA'))))))),
+    clientsSection(clients, done),
+  ];
+}
+
+/** Machine clients: a new or rotated secret is shown once, in a region that is announced and never stored. */
+function clientsSection(clients, done) {
+  const status = h('div', { role: 'status', 'aria-live': 'polite', id: 'client-secret' });
+  const create = h('form', { class: 'row', 'aria-label': 'Create machine client' },
+    field('Client name', { name: 'name', required: true, autocomplete: 'off' }),
+    h('fieldset', { class: 'scopes' }, h('legend', {}, 'Scopes'),
+      SCOPES.map((scope) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: scope, checked: scope === 'analyze' }), scope))),
+    h('button', { type: 'submit' }, 'Create client'));
+  create.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const scopes = [...create.querySelectorAll('input[name="scope"]:checked')].map((i) => i.value);
+    try {
+      const created = await api('POST', '/api/v1/clients', { name: create.name.value, scopes });
+      await done(`Client ${created.client.name} created.`, '#clients-status');
+      clientsSecret(created, 'Created');
+    } catch (e) { status.replaceChildren(h('p', { class: 'error' }, problemText(e))); }
+  });
+  const clientAct = (client, label, run) => h('button', { type: 'button', class: 'plain', 'aria-label': `${label} ${client.name}`, onclick: async () => {
+    try { await run(); } catch (e) { status.replaceChildren(h('p', { class: 'error' }, problemText(e))); }
+  } }, label);
+  return h('section', { class: 'section', 'aria-labelledby': 'clients-title' },
+    h('h2', { id: 'clients-title' }, 'Machine clients'), create, h('p', { role: 'status', 'aria-live': 'polite', id: 'clients-status' }), status,
+    clients.length === 0 ? h('p', { class: 'muted' }, 'No machine clients yet.') :
+      h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': 'clients-title' },
+        h('thead', {}, h('tr', {}, ['Name', 'Client id', 'Scopes', 'Created', 'Secret rotated', 'State', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, clients.map((c) => h('tr', { 'data-client': c.name },
+          h('td', {}, c.name), h('td', {}, h('code', {}, c.client_id)), h('td', {}, c.scopes.join(', ')),
+          h('td', {}, dates.format(new Date(c.created_at))), h('td', {}, dates.format(new Date(c.secret_rotated_at))),
+          h('td', { class: 'state' }, c.revoked ? 'revoked' : 'active'),
+          h('td', { class: 'actions' }, c.revoked ? null : [
+            clientAct(c, 'Rotate secret', async () => {
+              const rotated = await api('POST', `/api/v1/clients/${c.id}/secret`);
+              await done(`Secret of ${c.name} rotated.`, '#clients-status');
+              clientsSecret(rotated, 'New secret');
+            }),
+            clientAct(c, 'Revoke', async () => {
+              await api('DELETE', `/api/v1/clients/${c.id}`);
+              await done(`${c.name} revoked.`, '#clients-status');
+            })])))))));
+
+  // Called after the screen was read again: the secret goes into the new screen's region, never into storage.
+  function clientsSecret(withSecret, what) {
+    const region = main.querySelector('#client-secret') ?? status;
+    region.replaceChildren(h('div', { class: 'card notice' },
+      h('p', {}, `${what} for ${withSecret.client.name} (client id `, h('code', {}, withSecret.client.client_id),
+        '). Copy the secret now: it is not shown again.'), h('code', { class: 'secret', id: 'shown-secret' }, withSecret.client_secret)));
+  }
+}
+
+// ---- Audit -------------------------------------------------------------------------------------------------
+
+const AUDIT_FILTERS = ['event_type', 'actor', 'outcome', 'from', 'to'];
+
+async function auditView(params) {
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const query = new URLSearchParams({ page: String(page), page_size: '50' });
+  for (const name of AUDIT_FILTERS) {
+    const value = params.get(name);
+    // The date inputs give a local calendar day; the API wants UTC instants.
+    if (value) query.set(name, name === 'from' || name === 'to' ? new Date(value).toISOString() : value);
+  }
+  const result = await api('GET', `/api/v1/audit?${query}`);
+  const filters = h('form', { class: 'row', 'aria-label': 'Filter audit events' },
+    field('Event type', { name: 'event_type', value: params.get('event_type') ?? '', autocomplete: 'off' }),
+    field('Actor', { name: 'actor', value: params.get('actor') ?? '', autocomplete: 'off' }),
+    h('label', {}, 'Outcome', h('select', { name: 'outcome' }, h('option', { value: '' }, 'Any'),
+      ['Success', 'Failure'].map((o) => h('option', { value: o, selected: o === params.get('outcome') }, o)))),
+    field('From', { name: 'from', type: 'datetime-local', value: params.get('from') ?? '' }),
+    field('To', { name: 'to', type: 'datetime-local', value: params.get('to') ?? '' }),
+    h('button', { type: 'submit' }, 'Apply'));
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const name of AUDIT_FILTERS) if (filters[name].value) next.set(name, filters[name].value);
+    location.hash = `#/audit?${next}`;
+  });
+  const at = (p) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    return `#/audit?${next}`;
+  };
+  const pages = Math.max(1, Math.ceil(result.total / result.page_size));
+  return [
+    h('h1', {}, 'Audit log'),
+    h('p', {}, h('a', { href: '#/admin' }, 'Back to admin')), filters,
+    h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', { class: 'muted' }, `${numbers.format(result.total)} matching · page ${numbers.format(page)} of ${numbers.format(pages)}`),
+      h('thead', {}, h('tr', {}, ['When', 'Event', 'Actor', 'Outcome', 'IP', 'Details'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', { id: 'audit-rows' }, result.items.map((e) => h('tr', {},
+        h('td', {}, dates.format(new Date(e.occurred_at))), h('td', {}, e.event_type), h('td', {}, e.actor ?? '—'),
+        h('td', {}, e.outcome), h('td', {}, e.ip_address ?? '—'), h('td', { class: 'details' }, e.details ?? '')))))),
+    h('p', { class: 'actions' },
+      page > 1 && h('a', { href: at(page - 1) }, 'Newer'),
+      page < pages && h('a', { href: at(page + 1) }, 'Older')),
   ];
 }
 
@@ -481,11 +741,15 @@ async function route() {
     const [section, id] = path.split('/');
     const view = section === 'threats' ? await threatsView(params)
       : section === 'threat' ? await threatView(id)
-      : section === 'analyze' ? analyzeView()
+      : section === 'rules' ? await rulesView(id && decodeURIComponent(id))
+      : section === 'analyze' ? analyzeView(params)
       : section === 'admin' ? await adminView()
+      : section === 'audit' ? await auditView(params)
       : await overviewView();
     if (ticket !== routing) return;
     show(view);
+    // A rule linked from a finding is brought into view and focused, so keyboard and screen reader land on it.
+    if (section === 'rules' && id) main.querySelector('tr.selected th')?.focus();
     document.title = `${main.querySelector('h1')?.textContent ?? ''} · InfiniteSecurity`;
   } catch (e) {
     if (ticket === routing) show([h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, problemText(e))]);
