@@ -308,8 +308,24 @@ function familyChart(threats) {
     h('ul', { class: 'legend' }, families.map((family, f) => h('li', {}, h('span', { class: `swatch c${Math.min(f, 6)}`, 'aria-hidden': 'true' }), family))));
 }
 
+/** For a plain user, who may not read the service-wide statistics: the same figures over their own threats. */
+function ownStats(recent) {
+  const tally = (key) => recent.items.reduce((counts, t) => ({ ...counts, [t[key]]: (counts[t[key]] ?? 0) + 1 }), {});
+  const sources = Object.entries(tally('source_ip')).filter(([ip]) => ip !== 'null' && ip !== 'undefined');
+  return {
+    threats: recent.total,
+    blocked: recent.items.filter((t) => t.blocked).length,
+    requests: null,
+    by_severity: tally('severity'),
+    by_action: tally('action'),
+    top_sources: sources.map(([source_ip, threats]) => ({ source_ip, threats })),
+    top_rules: [],
+  };
+}
+
 async function overviewView() {
-  const [stats, recent] = await Promise.all([api('GET', '/api/v1/stats'), api('GET', '/api/v1/threats?page_size=200')]);
+  const recent = await api('GET', '/api/v1/threats?page_size=200');
+  const stats = isAnalyst() ? await api('GET', '/api/v1/stats') : ownStats(recent);
   const entries = (counts) => Object.entries(counts ?? {}).sort((a, b) => b[1] - a[1]);
   return [
     h('h1', {}, 'Overview'),
@@ -317,7 +333,9 @@ async function overviewView() {
       h('section', { class: 'card', 'aria-labelledby': 'total-title' },
         h('h2', { id: 'total-title' }, 'Threats'),
         h('p', { class: 'big', id: 'threat-total' }, numbers.format(stats.threats)),
-        h('p', { class: 'muted' }, `${numbers.format(stats.blocked)} blocked · ${numbers.format(stats.requests)} requests analysed`)),
+        h('p', { class: 'muted' }, stats.requests === null
+          ? `${numbers.format(stats.blocked)} blocked · your own threats`
+          : `${numbers.format(stats.blocked)} blocked · ${numbers.format(stats.requests)} requests analysed`)),
       familyChart(recent.items),
       barList('By severity', entries(stats.by_severity), 'sev-title'),
       barList('Blocked, monitored, allowed', entries(stats.by_action), 'action-title'),
