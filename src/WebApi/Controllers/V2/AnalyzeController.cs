@@ -19,10 +19,11 @@ public sealed class AnalyzeController(IMediator mediator, ApiPermits permits) : 
 {
     /// <summary>
     /// Analyse one input and return every finding with its matched span and reason; optionally at another depth
-    /// (<c>analysis_depth</c>) and with remediation advice per attack family (<c>include_recommendations</c>).
+    /// (<c>analysis_depth</c>), with remediation advice per attack family (<c>include_recommendations</c>), and
+    /// judged by where the value came from (<c>context</c>).
     /// </summary>
     /// <response code="200">The verdict with its findings.</response>
-    /// <response code="400">Missing, empty or too long input, unknown analysis depth, or malformed JSON.</response>
+    /// <response code="400">Missing, empty or too long input, unknown analysis depth, an invalid context (unknown location, field or content type too long), or malformed JSON.</response>
     /// <response code="401">No valid access token.</response>
     /// <response code="403">The token lacks the <c>analyze</c> scope, or may only change the password or enrol MFA.</response>
     /// <response code="413">The request body is larger than the configured maximum.</response>
@@ -35,7 +36,8 @@ public sealed class AnalyzeController(IMediator mediator, ApiPermits permits) : 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     public async Task<AnalyzeV2Response> Analyze(AnalyzeRequestV2? request, CancellationToken cancellationToken)
-        => AnalyzeResponseMapper.ToV2(await mediator.Send(new AnalyzeInputCommand(request?.Input, request?.AnalysisDepth), cancellationToken),
+        => AnalyzeResponseMapper.ToV2(await mediator.Send(new AnalyzeInputCommand(request?.Input, request?.AnalysisDepth,
+            request?.Context is { } c ? new AnalysisContext(c.Field, c.ContentType, c.Location) : null), cancellationToken),
             request?.IncludeRecommendations ?? false);
 
     /// <summary>
