@@ -21,4 +21,16 @@ public sealed class CallbackOptions
     /// CIDR networks an operator explicitly lets callbacks reach although they are internal (empty by default).
     /// </summary>
     public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Deliveries waiting at most; a submit beyond it is refused with 503.</summary>
+    public int QueueCapacity { get; set; } = 1_000;
+
+    /// <summary>Attempts per delivery, the first included (retries on 408, 429, 5xx and connection failures).</summary>
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Delay before the first retry; it doubles per retry, with jitter.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 1_000;
+
+    /// <summary>Timeout of one attempt.</summary>
+    public int AttemptTimeoutSeconds { get; set; } = 10;
 }

@@ -24,4 +24,13 @@ public sealed class AnalyzeRequestV2
     /// hold line breaks: the same rules as <c>POST /api/v2/inspect</c>. Without it the input is judged on its own.
     /// </summary>
     public AnalyzeContextV2? Context { get; init; }
+
+    /// <summary>
+    /// When set, the answer is 202 with the analysis id and the result (the body of the 200) is POSTed to this URL,
+    /// signed in <c>X-InfiniteSecurity-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256(key, t + "." + body)&gt;</c>.
+    /// Only https (unless Callbacks:AllowHttp), only hosts in Callbacks:AllowedHosts, never an internal address,
+    /// no user info; redirects are not followed.
+    /// </summary>
+    /// <example>https://hooks.example.com/infinitesecurity</example>
+    public string? CallbackUrl { get; init; }
 }
