@@ -46,7 +46,7 @@ public sealed class AnalyzeCallbackTests(DatabaseProvider provider)
         return (app, port, requests);
     }
 
-    private async Task<ApiFactory> StartService(bool allowLoopback)
+    private async Task<ApiFactory> StartService(bool allowLoopback, int queueCapacity = 1000)
     {
         var factory = new ApiFactory
         {
@@ -60,6 +60,8 @@ public sealed class AnalyzeCallbackTests(DatabaseProvider provider)
                 ["Callbacks:AllowedHosts:1"] = "10.1.2.3",
                 ["Callbacks:MaxAttempts"] = "4",
                 ["Callbacks:RetryDelayMilliseconds"] = "20",
+                ["Callbacks:AttemptTimeoutSeconds"] = "60",
+                ["Callbacks:QueueCapacity"] = queueCapacity.ToString(CultureInfo.InvariantCulture),
             },
         };
         if (allowLoopback)
@@ -162,5 +164,50 @@ public sealed class AnalyzeCallbackTests(DatabaseProvider provider)
             Assert.That(body.Select(p => p.Key), Is.EquivalentTo(synchronous.AsObject().Select(p => p.Key)));
             Assert.That(body["findings"]!.AsArray(), Has.Count.EqualTo(synchronous["findings"]!.AsArray().Count));
         });
+    }
+
+    [Test]
+    public async Task A_full_callback_queue_is_a_503_problem_with_retry_after()
+    {
+        // The receiver holds every request open, so the single sender is stuck on the first delivery and the queue
+        // of one fills up behind it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var port = TestEnvironment.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var receiver = builder.Build();
+        receiver.MapPost("/hook", async () =>
+        {
+            await release.Task;
+            return Results.Ok();
+        });
+        await receiver.StartAsync();
+        await using var service = await StartService(allowLoopback: true, queueCapacity: 1);
+        using var user = await service.CreateUserClientAsync();
+
+        try
+        {
+            HttpResponseMessage? refused = null;
+            for (var i = 0; i < 20 && refused is null; i++)
+            {
+                var response = await user.PostAsJsonAsync("/api/v2/analyze", new { input = "plain words", callback_url = $"http://localhost:{port}/hook" });
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    refused = response;
+                }
+                else
+                {
+                    Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+                }
+            }
+
+            Assert.That(refused, Is.Not.Null, "twenty submits never filled a queue of one");
+            Assert.That(refused!.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(refused.Headers.RetryAfter, Is.Not.Null);
+        }
+        finally
+        {
+            release.SetResult();
+        }
     }
 }
