@@ -132,8 +132,11 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<CallbackSender>());
 
         // No proxy (it would connect for us, past the address check), no redirects (a 3xx could point anywhere), and
-        // every connection made by the connector that checks the resolved addresses.
+        // every connection made by the connector that checks the resolved addresses. The factory's request
+        // logging would write the callback URL, whose path or query may carry the receiver's token: the sender logs the
+        // host and the outcome itself.
         services.AddHttpClient(CallbackSender.ClientName)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 CallbackAddresses.TryParseNetworks(sp.GetRequiredService<IOptions<CallbackOptions>>().Value.AllowedNetworks, out var networks, out _);

@@ -210,4 +210,30 @@ public sealed class AnalyzeCallbackTests(DatabaseProvider provider)
             release.SetResult();
         }
     }
+
+    [Test]
+    public async Task A_redirect_from_the_receiver_is_not_followed()
+    {
+        var port = TestEnvironment.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var receiver = builder.Build();
+        var paths = new ConcurrentQueue<string>();
+        receiver.MapPost("/{**path}", (HttpContext context) =>
+        {
+            paths.Enqueue(context.Request.Path);
+            return Results.Redirect($"http://127.0.0.1:{port}/elsewhere", permanent: false, preserveMethod: true);
+        });
+        await receiver.StartAsync();
+        await using var service = await StartService(allowLoopback: true);
+        using var user = await service.CreateUserClientAsync();
+
+        var response = await user.PostAsJsonAsync("/api/v2/analyze", new { input = Attack, callback_url = $"http://localhost:{port}/hook" });
+        var id = Guid.Parse(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+
+        var ledger = service.Services.GetRequiredService<CallbackLedger>();
+        await WaitUntil(() => ledger.OutcomeOf(id) is not null, "the delivery to end");
+        Assert.That(ledger.OutcomeOf(id), Is.EqualTo(CallbackOutcome.Failed));
+        Assert.That(paths, Is.All.EqualTo("/hook"));
+    }
 }
