@@ -1,4 +1,7 @@
+using System.Text;
+using InfiniteSecurity.Application.Callbacks;
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Infrastructure.Callbacks;
 using InfiniteSecurity.Application.Siem.Common;
 using InfiniteSecurity.Domain.Users;
 using InfiniteSecurity.Infrastructure.Detection;
@@ -17,7 +20,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace InfiniteSecurity.Infrastructure;
 
@@ -82,6 +88,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
 
         AddSiem(services, configuration);
+        AddCallbacks(services, configuration);
         services.AddOptions<StatisticsOptions>().Bind(configuration.GetSection(StatisticsOptions.SectionName))
             .Validate(o => o.FlushIntervalMilliseconds is >= 100 and <= 60_000, "Statistics:FlushIntervalMilliseconds must be between 100 and 60,000.")
             .ValidateOnStart();
@@ -109,6 +116,62 @@ public static class DependencyInjection
         services.AddSingleton<ForwarderStatus>();
         services.AddHttpClient(HttpSink.ClientName).AddStandardResilienceHandler();
         services.AddHostedService<SecurityEventForwarder>();
+    }
+
+    private static void AddCallbacks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName))
+            .Validate(o => !o.Enabled || Encoding.UTF8.GetByteCount(o.SigningKey ?? string.Empty) >= 32, "Callbacks:SigningKey must be at least 32 bytes when Callbacks:Enabled is true.")
+            .Validate(o => CallbackAddresses.TryParseNetworks(o.AllowedNetworks, out _, out _), "Callbacks:AllowedNetworks must be CIDR networks such as 10.20.0.0/16.")
+            .Validate(o => o.QueueCapacity is >= 1 and <= 100_000 && o.MaxAttempts is >= 1 and <= 10 && o.RetryDelayMilliseconds is >= 1 and <= 60_000 && o.AttemptTimeoutSeconds is >= 1 and <= 120,
+                "Callbacks: QueueCapacity 1-100,000, MaxAttempts 1-10, RetryDelayMilliseconds 1-60,000, AttemptTimeoutSeconds 1-120.")
+            .ValidateOnStart();
+        services.AddSingleton<CallbackLedger>();
+        services.AddSingleton<CallbackSender>();
+        services.AddSingleton<ICallbackQueue>(sp => sp.GetRequiredService<CallbackSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackSender>());
+
+        // No proxy (it would connect for us, past the address check), no redirects (a 3xx could point anywhere), and
+        // every connection made by the connector that checks the resolved addresses. The factory's request
+        // logging would write the callback URL, whose path or query may carry the receiver's token: the sender logs the
+        // host and the outcome itself.
+        services.AddHttpClient(CallbackSender.ClientName)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                CallbackAddresses.TryParseNetworks(sp.GetRequiredService<IOptions<CallbackOptions>>().Value.AllowedNetworks, out var networks, out _);
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseProxy = false,
+                    UseCookies = false,
+                    ConnectCallback = new CallbackConnector(networks).ConnectAsync,
+                };
+            })
+            .AddResilienceHandler("callbacks", (pipeline, context) =>
+            {
+                var callbacks = context.ServiceProvider.GetRequiredService<IOptions<CallbackOptions>>().Value;
+                var attempt = TimeSpan.FromSeconds(callbacks.AttemptTimeoutSeconds);
+                var delay = TimeSpan.FromMilliseconds(callbacks.RetryDelayMilliseconds);
+                pipeline.AddTimeout(attempt * callbacks.MaxAttempts + delay * Math.Pow(2, callbacks.MaxAttempts));
+                if (callbacks.MaxAttempts > 1)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = callbacks.MaxAttempts - 1,
+                        Delay = delay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+
+                        // A refused address stays refused: retrying it only knocks on the same door.
+                        ShouldHandle = args => args.Outcome.Exception?.InnerException is CallbackRefusedException
+                            ? PredicateResult.False()
+                            : HttpClientResiliencePredicates.IsTransient(args.Outcome) ? PredicateResult.True() : PredicateResult.False(),
+                    });
+                }
+
+                pipeline.AddTimeout(attempt);
+            });
     }
 
     private static void AddWritePath(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -47,7 +47,7 @@ public sealed class RequestInspector
         ValueVerdict? best = null;
         foreach (var value in extracted.Values)
         {
-            var verdict = Judge(value, host, applicable, excluded);
+            var verdict = Judge(value, _analyzer.Analyze(value.Value), host, applicable, excluded);
             if (verdict is null)
             {
                 continue;
@@ -61,6 +61,24 @@ public sealed class RequestInspector
         }
 
         return new RequestVerdict(Summarise(best, counted), counted, excluded, extracted.Values.Count, extracted.Problems);
+    }
+
+    /// <summary>
+    /// Judges an analysis of one value by where the caller says it came from, exactly as <see cref="Inspect"/>
+    /// judges each value of a request: position checks first, then the context policy per finding.
+    /// </summary>
+    /// <param name="value">The value with its location; <see cref="RequestValue.Value"/> is what was analysed.</param>
+    /// <param name="analysis">The engine's analysis of the value (at whatever depth the caller chose).</param>
+    /// <param name="host">The host of the request the value came in, when known (same-site redirects).</param>
+    public RequestVerdict JudgeAt(RequestValue value, ThreatAnalysis analysis, string? host = null)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var excluded = new List<LocatedFinding>();
+        var verdict = Judge(value, analysis, host, [], excluded);
+        return verdict is null
+            ? new RequestVerdict(ThreatAnalysis.Benign, [], excluded, 1, [])
+            : new RequestVerdict(Summarise(verdict, verdict.Counted), verdict.Counted, excluded, 1, []);
     }
 
     private static List<DetectionExclusion> Applicable(IReadOnlyList<DetectionExclusion>? exclusions, HttpRequestData request, string path)
@@ -85,9 +103,8 @@ public sealed class RequestInspector
 
     // One value: the engine's analysis, each finding kept, silenced by the context policy or by an exclusion. The
     // value counts when the engine called it a threat and its strongest counted family still reaches the threshold.
-    private ValueVerdict? Judge(RequestValue value, string? host, List<DetectionExclusion> exclusions, List<LocatedFinding> excluded)
+    private ValueVerdict? Judge(RequestValue value, ThreatAnalysis analysis, string? host, List<DetectionExclusion> exclusions, List<LocatedFinding> excluded)
     {
-        var analysis = _analyzer.Analyze(value.Value);
         var location = ContextPolicy.Classify(value);
         var reach = PositionChecks.Check(value, location, _weights);
         if (reach is not null && !(analysis.IsThreat && analysis.Category == reach.Category))

@@ -7,7 +7,8 @@ namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
 /// <summary>Analyse one piece of user input: detect, decide, and record it when it is a threat.</summary>
 /// <param name="Input">The input exactly as the user supplied it.</param>
 /// <param name="Depth">One of <see cref="AnalysisDepths"/> (<c>basic</c>, <c>standard</c>, <c>deep</c>); null is standard.</param>
-public sealed record AnalyzeInputCommand(string? Input, string? Depth = null) : IRequest<AnalyzeInputResult>, ISensitiveRequest
+/// <param name="Context">Where the input came from; null judges it as free text with no location.</param>
+public sealed record AnalyzeInputCommand(string? Input, string? Depth = null, AnalysisContext? Context = null) : IRequest<AnalyzeInputResult>, ISensitiveRequest
 {
     private InputFingerprint? _fingerprint;
 

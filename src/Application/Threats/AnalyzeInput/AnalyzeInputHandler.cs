@@ -2,6 +2,7 @@ using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Telemetry;
 using InfiniteSecurity.Domain.Audit;
 using InfiniteSecurity.Detection;
+using InfiniteSecurity.Detection.Requests;
 using InfiniteSecurity.Domain.Threats;
 using MediatR;
 
@@ -9,6 +10,7 @@ namespace InfiniteSecurity.Application.Threats.AnalyzeInput;
 
 internal sealed class AnalyzeInputHandler(
     IThreatAnalyzer analyzer,
+    RequestInspector inspector,
     DecisionPolicy policy,
     ISecurityEventWriter writer,
     IThreatHistory history,
@@ -26,6 +28,11 @@ internal sealed class AnalyzeInputHandler(
         // The span carries the verdict, never the input.
         using var activity = ServiceTelemetry.ActivitySource.StartActivity("analyze");
         var analysis = analyzer.Analyze(input, depth, history.SignalFor(caller.UserId, caller.IpAddress));
+        if (request.Context is not null)
+        {
+            analysis = inspector.JudgeAt(AnalysisContexts.ToValue(request.Context, input), analysis).Analysis;
+        }
+
         var decision = policy.Decide(analysis, caller.IsAdmin);
         ServiceTelemetry.RecordAnalysis("analyze", analysis, decision);
         activity?.SetTag("infinitesecurity.threat", analysis.IsThreat);
