@@ -67,7 +67,10 @@ public static class DependencyInjection
             services.AddScoped(serviceType, implementation);
         }
 
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        // A validator builds its rules in its constructor (expression trees compiled, patterns parsed), so one built
+        // per request costs more than the analysis it guards; validators that need only singletons are built once.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, r => NeedsOnlySingletons(r.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, r => !NeedsOnlySingletons(r.ValidatorType), includeInternalTypes: true);
 
         // MediatR runs behaviours in registration order, outermost first (STYLE.md rule 3).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
@@ -109,4 +112,11 @@ public static class DependencyInjection
         from iface in type.GetInterfaces()
         where iface.IsGenericType && iface.GetGenericTypeDefinition() == openGeneric
         select (iface, type);
+
+    /// <summary>Whether every constructor parameter of the validator is a service that lives as long as the process.</summary>
+    internal static bool NeedsOnlySingletons(Type validator) =>
+        validator.GetConstructors().All(c => c.GetParameters().All(p =>
+            p.ParameterType == typeof(RuleCatalogue)
+            || p.ParameterType == typeof(TimeProvider)
+            || (p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(IOptions<>))));
 }

@@ -10,8 +10,9 @@ namespace InfiniteSecurity.WebApi.Security;
 internal static class AuthenticationSetup
 {
     /// <summary>
-    /// JWT bearer (JwtBearer 8.0.34, the newest that restores here): HS256 only, our issuer/audience/lifetime, and the
-    /// token's session (or client) must still be alive in the store — so logout and revocation take effect at once.
+    /// JWT bearer: HS256 only, our issuer/audience/lifetime, and the token's session (or client) must still be alive in
+    /// the store — so logout and revocation take effect at once. Valid tokens are remembered for a while
+    /// (<see cref="RememberingTokenHandler"/>); the session check still runs on every request.
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
@@ -20,6 +21,8 @@ internal static class AuthenticationSetup
             .Configure<JwtSigningKey, IOptions<JwtOptions>, TimeProvider>((o, key, jwt, time) =>
             {
                 o.MapInboundClaims = false;
+                o.TokenHandlers.Clear();
+                o.TokenHandlers.Add(new RememberingTokenHandler(new JsonWebTokenHandler { MapInboundClaims = false }, time));
 
                 // The 401 says "invalid_token" but not why (expired, bad signature, unknown key): no oracle for forgers.
                 o.IncludeErrorDetails = false;
