@@ -38,7 +38,7 @@ else
 fi
 
 [ -f "$WORK/app/InfiniteSecurity.WebApi.dll" ] || dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/app" --nologo -v q >/dev/null
-( cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
+( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
   Database__Provider="$PROVIDER" ConnectionStrings__Default="$CS" Persistence__SpoolDirectory="$WORK/spool" RateLimiting__Enabled=false \
   Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data" \
   exec dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &

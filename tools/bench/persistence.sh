@@ -46,7 +46,7 @@ for provider in Sqlite Postgres; do
       db="b_${provider}_${mode}_${conns}"; db="${db,,}"
       if [ "$provider" = Sqlite ]; then cs="Data Source=$WORK/$db.db"; else
         PGPASSWORD="$PGPASS" psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database $db" >/dev/null; cs="$PGCS;Database=$db"; fi
-      ( cd "$WORK" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
+      ( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
         Database__Provider=$provider ConnectionStrings__Default="$cs" Persistence__WriteMode=$mode Persistence__SpoolDirectory="$WORK/spool-$db" \
         RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data-$db" \
         exec dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &
