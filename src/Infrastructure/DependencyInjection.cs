@@ -81,6 +81,10 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RuleWeightCache>());
         services.AddScoped<IRuleFeedbackLedger, RuleFeedbackLedger>();
 
+        services.AddSingleton<ClientQuotaCache>();
+        services.AddSingleton<IClientQuotas>(sp => sp.GetRequiredService<ClientQuotaCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<ClientQuotaCache>());
+
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.Days > 0 && o.BatchSize > 0 && o.IntervalMinutes > 0, "Retention values must be positive.")
             .ValidateOnStart();

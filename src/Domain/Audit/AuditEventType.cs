@@ -29,6 +29,7 @@ public static class AuditEventType
     public const string ClientCreated = "CLIENT_CREATED";
     public const string ClientSecretRotated = "CLIENT_SECRET_ROTATED";
     public const string ClientRevoked = "CLIENT_REVOKED";
+    public const string ClientQuotaChanged = "CLIENT_QUOTA_CHANGED";
     public const string ClientTokenIssued = "CLIENT_TOKEN_ISSUED";
     public const string ClientAuthenticationFailed = "CLIENT_AUTHENTICATION_FAILED";
     public const string DetectionExclusionCreated = "DETECTION_EXCLUSION_CREATED";

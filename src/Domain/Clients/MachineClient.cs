@@ -10,6 +10,9 @@ public sealed class MachineClient
 {
     public const int MaxNameLength = 128;
 
+    /// <summary>The largest own quota a client can be given, in requests per second.</summary>
+    public const int MaxRequestsPerSecond = 1_000_000;
+
     private MachineClient()
     {
     }
@@ -25,11 +28,14 @@ public sealed class MachineClient
     public DateTime SecretRotatedAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
 
+    /// <summary>The client's own API quota in requests per second; null means the service-wide machine-client quota.</summary>
+    public int? RequestsPerSecond { get; private set; }
+
     public bool IsRevoked => RevokedAt is not null;
 
     public IReadOnlyList<string> GrantedScopes => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public static MachineClient Register(string clientId, string name, IReadOnlyCollection<string> scopes, string secretHash, TimeProvider time)
+    public static MachineClient Register(string clientId, string name, IReadOnlyCollection<string> scopes, string secretHash, TimeProvider time, int? requestsPerSecond = null)
     {
         var trimmed = Guard.NotBlank(name?.Trim(), "Client name", MaxNameLength);
         if (trimmed.Any(char.IsControl))
@@ -47,8 +53,27 @@ public sealed class MachineClient
             SecretHash = Guard.NotBlank(secretHash, "Client secret hash", 128),
             CreatedAt = now,
             SecretRotatedAt = now,
+            RequestsPerSecond = ValidQuota(requestsPerSecond),
         };
     }
+
+    /// <summary>Gives the client its own quota, or (null) returns it to the service-wide one.</summary>
+    public void SetQuota(int? requestsPerSecond)
+    {
+        if (IsRevoked)
+        {
+            throw new DomainException("A revoked client has no quota to change.");
+        }
+
+        RequestsPerSecond = ValidQuota(requestsPerSecond);
+    }
+
+    private static int? ValidQuota(int? requestsPerSecond) => requestsPerSecond switch
+    {
+        null => null,
+        < 1 or > MaxRequestsPerSecond => throw new DomainException($"A client's quota is between 1 and {MaxRequestsPerSecond:N0} requests per second."),
+        _ => requestsPerSecond,
+    };
 
     public void RotateSecret(string secretHash, TimeProvider time)
     {

@@ -1,3 +1,4 @@
+using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Security;
 using InfiniteSecurity.Application.Common.Telemetry;
 using System.Globalization;
@@ -86,11 +87,12 @@ internal static class RateLimitingSetup
 
         if (http.User.FindFirst(ClaimNames.ClientId)?.Value is { } clientId)
         {
-            var machine = options.MachineClients;
-            return RateLimitPartition.GetTokenBucketLimiter("machine:" + clientId, _ => new TokenBucketRateLimiterOptions
+            // The quota is part of the partition key, so a changed quota starts a bucket of the new size at once.
+            var perSecond = OwnQuota(http, clientId) ?? options.MachineClients.PermitsPerSecond;
+            return RateLimitPartition.GetTokenBucketLimiter(string.Create(CultureInfo.InvariantCulture, $"machine:{clientId}:{perSecond}"), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = BucketSize(http, options),
-                TokensPerPeriod = machine.PermitsPerSecond,
+                TokensPerPeriod = perSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 AutoReplenishment = true,
                 QueueLimit = 0,
@@ -107,9 +109,22 @@ internal static class RateLimitingSetup
         });
     }
 
-    /// <summary>How many permits the caller's API bucket holds when full.</summary>
-    private static int BucketSize(HttpContext http, RateLimitingOptions options) =>
-        http.User.HasClaim(c => c.Type == ClaimNames.ClientId) ? options.MachineClients.Burst ?? options.MachineClients.PermitsPerSecond : options.Burst;
+    /// <summary>
+    /// How many permits the caller's API bucket holds when full: for a machine client with its own quota, one second of
+    /// it; otherwise the configured burst.
+    /// </summary>
+    private static int BucketSize(HttpContext http, RateLimitingOptions options)
+    {
+        if (http.User.FindFirst(ClaimNames.ClientId)?.Value is not { } clientId)
+        {
+            return options.Burst;
+        }
+
+        return OwnQuota(http, clientId) ?? options.MachineClients.Burst ?? options.MachineClients.PermitsPerSecond;
+    }
+
+    private static int? OwnQuota(HttpContext http, string clientId) =>
+        http.RequestServices.GetService<IClientQuotas>()?.RequestsPerSecond(clientId);
 
     private static string ClientOf(HttpContext http) =>
         http.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } sub ? "sub:" + sub : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");

@@ -47,6 +47,7 @@ public static class SecurityEventCatalogue
         [AuditEventType.ClientCreated] = new("Machine client created", Group.Api, 1, "Create", 5, 4),
         [AuditEventType.ClientSecretRotated] = new("Machine client secret rotated", Group.Api, 3, "Update", 5, 4),
         [AuditEventType.ClientRevoked] = new("Machine client revoked", Group.Api, 4, "Delete", 5, 4),
+        [AuditEventType.ClientQuotaChanged] = new("Machine client quota changed", Group.Api, 3, "Update", 5, 4),
         [AuditEventType.DetectionExclusionCreated] = new("Detection exclusion created", Group.Api, 1, "Create", 6, 6),
         [AuditEventType.DetectionExclusionRemoved] = new("Detection exclusion removed", Group.Api, 4, "Delete", 5, 5),
     };

@@ -3,6 +3,7 @@ using InfiniteSecurity.Application.Clients.CreateClient;
 using InfiniteSecurity.Application.Clients.ListClients;
 using InfiniteSecurity.Application.Clients.RevokeClient;
 using InfiniteSecurity.Application.Clients.RotateClientSecret;
+using InfiniteSecurity.Application.Clients.SetClientQuota;
 using InfiniteSecurity.WebApi.Contracts.Auth;
 using InfiniteSecurity.WebApi.Security;
 using MediatR;
@@ -27,13 +28,21 @@ public sealed class ClientsController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ClientWithSecret>(StatusCodes.Status201Created)]
     public async Task<CreatedResult> Create(CreateClientRequest request, CancellationToken cancellationToken)
     {
-        var created = await mediator.Send(new CreateClientCommand(request.Name, request.Scopes), cancellationToken);
+        var created = await mediator.Send(new CreateClientCommand(request.Name, request.Scopes, request.RequestsPerSecond), cancellationToken);
         return Created($"/api/v1/clients/{created.Client.Id}", created);
     }
 
     /// <summary>Replace the client's secret; the old one stops working at once.</summary>
     [HttpPost("{id:guid}/secret")]
     public Task<ClientWithSecret> RotateSecret(Guid id, CancellationToken cancellationToken) => mediator.Send(new RotateClientSecretCommand(id), cancellationToken);
+
+    /// <summary>
+    /// Give the client its own API quota (requests per second), or <c>null</c> for the service-wide one
+    /// (<c>RateLimiting:MachineClients</c>). Audited; every instance applies it within seconds.
+    /// </summary>
+    [HttpPut("{id:guid}/quota")]
+    public Task<ClientSummary> SetQuota(Guid id, SetClientQuotaRequest request, CancellationToken cancellationToken) =>
+        mediator.Send(new SetClientQuotaCommand(id, request.RequestsPerSecond), cancellationToken);
 
     /// <summary>Revoke the client: no new tokens, existing tokens refused.</summary>
     [HttpDelete("{id:guid}")]
