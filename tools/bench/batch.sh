@@ -13,7 +13,7 @@ cleanup() { [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null || true; rm -rf
 trap cleanup EXIT
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish "$ROOT/src/WebApi" -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 ( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
   ConnectionStrings__Default="Data Source=$WORK/bench.db" Persistence__SpoolDirectory="$WORK/spool" Api__MaxRequestBodyBytes=4194304 \
   RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data" \

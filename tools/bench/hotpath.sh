@@ -38,7 +38,7 @@ else
   PROVIDER=Sqlite; CS="Data Source=$WORK/bench.db"
 fi
 
-dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish "$ROOT/src/WebApi" -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 ( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" \
   Database__Provider="$PROVIDER" ConnectionStrings__Default="$CS" Persistence__SpoolDirectory="$WORK/spool" \
   RateLimiting__MachineClients__PermitsPerSecond=1000000 \

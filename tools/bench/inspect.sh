@@ -37,7 +37,7 @@ else
   PROVIDER=Sqlite; CS="Data Source=$WORK/bench.db"
 fi
 
-[ -f "$WORK/app/InfiniteSecurity.WebApi.dll" ] || dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/app" --nologo -v q >/dev/null
+[ -f "$WORK/app/InfiniteSecurity.WebApi.dll" ] || dotnet publish "$ROOT/src/WebApi" -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 ( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
   Database__Provider="$PROVIDER" ConnectionStrings__Default="$CS" Persistence__SpoolDirectory="$WORK/spool" RateLimiting__Enabled=false \
   Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data" \

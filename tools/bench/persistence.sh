@@ -28,7 +28,7 @@ as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=scram-sha-256 --pwfile="$
 as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w -o "-p $PGPORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
 PGCS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Password=$PGPASS"
 
-dotnet publish "$ROOT/src/WebApi" -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish "$ROOT/src/WebApi" -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 
 count_threats() { # provider dbname
   if [ "$1" = Sqlite ]; then
