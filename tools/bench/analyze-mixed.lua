@@ -1,9 +1,15 @@
 -- wrk script: POST /api/v1/analyze, half benign and half attacks, each attack distinct (a counter in it), so every
 -- attack is a new threat to store. ATTACKS=repeat sends the same four attacks over and over instead, as a scanner
--- flood does; ATTACKS=none sends only the benign half. The bearer token comes from the environment (INFSEC_TOKEN), never from this file.
+-- flood does; ATTACKS=none sends only the benign half. RATE=N with CONNS=C paces each connection so that all C
+-- together send about N requests a second (wrk's delay() hook; without RATE, as fast as answers come). The bearer token comes from the environment (INFSEC_TOKEN), never from this file.
 local token = os.getenv("INFSEC_TOKEN")
 local repeat_attacks = os.getenv("ATTACKS") == "repeat"
 local benign_only = os.getenv("ATTACKS") == "none"
+local rate = tonumber(os.getenv("RATE") or "")
+local pause_ms = rate and (1000 * tonumber(os.getenv("CONNS") or "1") / rate) or nil
+if pause_ms then
+  function delay() return pause_ms end
+end
 local inputs = {
   'Please ship order %d to 12 Baker Street by Friday',
   'x\\u0027 OR \\u0027k%d\\u0027=\\u0027k%d',
