@@ -5,7 +5,8 @@ namespace InfiniteSecurity.WebApi.OpenApi;
 
 /// <summary>
 /// API versions by URL segment (<c>/api/v1</c>, <c>/api/v2</c>), taken from the controller's namespace
-/// (<c>Controllers.V1</c> → 1.0), so a controller cannot claim a version its folder does not say. Every response
+/// (<c>Controllers.V1</c> → 1.0), so a controller cannot claim a version its folder does not say; its route spells the
+/// same version out (checked by an architecture test) and <see cref="PathApiVersionReader"/> reads it back. Every response
 /// reports <c>api-supported-versions</c>. Where an API has a v2 (analyze), its v1 announces its deprecation (RFC 9745
 /// <c>Deprecation</c> header and a <c>Link rel="deprecation"</c>) because v2 carries the evidence v1 lacks; v1 keeps
 /// working (no sunset date). APIs that exist only in v1 are current and say nothing of the kind.
@@ -25,7 +26,7 @@ internal static class ApiVersioningSetup
         services.AddApiVersioning(o =>
             {
                 o.DefaultApiVersion = V1;
-                o.ApiVersionReader = new UrlSegmentApiVersionReader();
+                o.ApiVersionReader = new PathApiVersionReader();
                 o.ReportApiVersions = true;
                 o.Policies.Deprecate(SupersededInV2, V1)
                     .Effective(V1DeprecatedSince)
@@ -36,9 +37,8 @@ internal static class ApiVersioningSetup
             .AddMvc(o => o.Conventions.Add(new VersionByNamespaceConvention()))
             .AddApiExplorer(o =>
             {
-                // Group names "v1", "v2": one OpenAPI document each, and {version} substituted in the documented paths.
+                // Group names "v1", "v2": one OpenAPI document each.
                 o.GroupNameFormat = "'v'V";
-                o.SubstituteApiVersionInUrl = true;
             });
         return services;
     }

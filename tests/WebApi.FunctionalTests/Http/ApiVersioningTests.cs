@@ -51,10 +51,13 @@ public sealed class ApiVersioningTests(DatabaseProvider provider) : ServiceFixtu
         Assert.That(Header(response, "Deprecation"), Is.Empty);
     }
 
-    [Test]
-    public async Task A_version_that_does_not_exist_is_a_problem_not_a_route()
+    [TestCase("/api/v3/analyze")]
+    [TestCase("/api/v1/inspect")]
+    [TestCase("/api/v2/stats")]
+    [TestCase("/api/vx/analyze")]
+    public async Task A_version_that_an_api_does_not_have_is_a_problem_not_a_route(string path)
     {
-        var response = await Admin.PostAsJsonAsync("/api/v3/analyze", new { input = "hello" });
+        var response = await Admin.PostAsJsonAsync(path, new { input = "hello" });
 
         Assert.That((int)response.StatusCode, Is.AnyOf(400, 404));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));

@@ -10,7 +10,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Threat analysis of user input (v1).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/analyze")]
+[Route("api/v1/analyze")]
 [Consumes("application/json")]
 [Authorize(Policy = Policies.Analyze)]
 public sealed class AnalyzeController(IMediator mediator) : ControllerBase

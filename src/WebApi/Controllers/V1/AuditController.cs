@@ -8,7 +8,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The audit trail (admins only).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/audit")]
+[Route("api/v1/audit")]
 [Authorize(Policy = Policies.Admin)]
 [Produces("application/json")]
 public sealed class AuditController(IMediator mediator) : ControllerBase

@@ -20,7 +20,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Sign-in with JWT access tokens and rotating refresh tokens, sessions, password and MFA.</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/auth")]
+[Route("api/v1/auth")]
 [Produces("application/json")]
 public sealed class AuthController(IMediator mediator) : ControllerBase
 {

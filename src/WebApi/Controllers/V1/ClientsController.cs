@@ -14,7 +14,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Machine clients for OAuth 2.0 client credentials (admins only). Secrets are shown once.</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/clients")]
+[Route("api/v1/clients")]
 [Authorize(Policy = Policies.Admin)]
 [Produces("application/json")]
 public sealed class ClientsController(IMediator mediator) : ControllerBase

@@ -16,7 +16,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 /// audited and reaches every instance within a few seconds (Detection:Exclusions:RefreshSeconds).
 /// </summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/detection/exclusions")]
+[Route("api/v1/detection/exclusions")]
 [Authorize(Policy = Policies.Admin)]
 [Produces("application/json")]
 public sealed class DetectionExclusionsController(IMediator mediator) : ControllerBase

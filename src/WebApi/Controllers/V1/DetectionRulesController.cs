@@ -9,7 +9,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The detection rule catalogue (analysts and admins).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/detection/rules")]
+[Route("api/v1/detection/rules")]
 [Authorize(Policy = Policies.Analyst)]
 [Produces("application/json")]
 public sealed class DetectionRulesController(IMediator mediator) : ControllerBase

@@ -9,7 +9,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The decision point for nginx <c>auth_request</c> in front of any application (see deploy/nginx).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/gate")]
+[Route("api/v1/gate")]
 [Authorize(Policy = Policies.Analyze)]
 public sealed class GateController(IMediator mediator) : ControllerBase
 {

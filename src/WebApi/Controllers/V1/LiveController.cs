@@ -11,7 +11,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Server-Sent Events for the dashboard (analysts and admins).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/live")]
+[Route("api/v1/live")]
 [Authorize(Policy = Policies.Analyst)]
 public sealed class LiveController(LiveThreatFeed feed, TimeProvider time) : ControllerBase
 {

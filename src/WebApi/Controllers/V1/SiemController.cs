@@ -11,7 +11,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>The security event stream for SIEMs: threats and audit events in one ordered, resumable stream.</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/siem")]
+[Route("api/v1/siem")]
 [Authorize(Policy = Policies.SiemRead)]
 public sealed class SiemController(IMediator mediator) : ControllerBase
 {

@@ -9,7 +9,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Statistics over stored threats and the per-minute request counters (analysts and admins).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/stats")]
+[Route("api/v1/stats")]
 [Authorize(Policy = Policies.Analyst)]
 [Produces("application/json")]
 public sealed class StatsController(IMediator mediator) : ControllerBase

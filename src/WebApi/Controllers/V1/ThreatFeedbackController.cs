@@ -14,7 +14,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 /// threat (see GET /api/v1/detection/rules); the change is audited and reaches every instance within seconds.
 /// </summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/threats/{id:guid}/feedback")]
+[Route("api/v1/threats/{id:guid}/feedback")]
 [Authorize(Policy = Policies.Analyst)]
 [Produces("application/json")]
 public sealed class ThreatFeedbackController(IMediator mediator) : ControllerBase

@@ -9,7 +9,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Stored threats. Users and machine clients see their own; analysts and admins see all.</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/threats")]
+[Route("api/v1/threats")]
 [Authorize(Policy = Policies.Analyze)]
 [Produces("application/json")]
 public sealed class ThreatsController(IMediator mediator) : ControllerBase

@@ -16,7 +16,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>User management (admins only).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/users")]
+[Route("api/v1/users")]
 [Authorize(Policy = Policies.Admin)]
 [Produces("application/json")]
 public sealed class UsersController(IMediator mediator) : ControllerBase

@@ -15,7 +15,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V2;
 
 /// <summary>Threat analysis of user input (v2: with the evidence behind the verdict).</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/analyze")]
+[Route("api/v2/analyze")]
 [Consumes("application/json")]
 [Authorize(Policy = Policies.Analyze)]
 public sealed class AnalyzeController(

@@ -10,7 +10,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V2;
 
 /// <summary>Inspection of whole HTTP requests: parsed into located values, analysed in context, one verdict.</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/inspect")]
+[Route("api/v2/inspect")]
 [Authorize(Policy = Policies.Analyze)]
 public sealed class InspectController(IMediator mediator, InspectRequestReader reader) : ControllerBase
 {
