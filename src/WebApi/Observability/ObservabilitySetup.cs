@@ -10,8 +10,9 @@ internal static class ObservabilitySetup
 {
     /// <summary>
     /// OpenTelemetry metrics (HTTP server and client, runtime, the service's own meter) exported for a Prometheus
-    /// scrape, and traces of the analyze path. Traces have no exporter configured here: their ids reach the logs and
-    /// problem+json bodies, and an OTLP exporter can be added where a collector exists.
+    /// scrape, and traces of the analyze path sent over OTLP/HTTP where a collector is configured
+    /// (<c>Tracing:OtlpEndpoint</c>). Without one no tracer is registered: recording spans nobody receives cost about
+    /// 4 % of an analyze call's CPU time in a profile. Trace ids reach the logs and problem+json either way.
     /// </summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,11 +22,32 @@ internal static class ObservabilitySetup
             throw new InvalidOperationException("Metrics:Port must be a TCP port (1-65535).");
         }
 
+        var tracing = configuration.GetSection(TracingOptions.SectionName).Get<TracingOptions>() ?? new TracingOptions();
+        if (tracing.SampleRatio is < 0 or > 1 || double.IsNaN(tracing.SampleRatio))
+        {
+            throw new InvalidOperationException("Tracing:SampleRatio must be between 0 and 1.");
+        }
+
+        if (tracing.OtlpEndpoint is { } endpoint && (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https")))
+        {
+            throw new InvalidOperationException("Tracing:OtlpEndpoint must be an absolute http(s) address, e.g. http://otel-collector:4318.");
+        }
+
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceTelemetry.Name))
-            .WithTracing(t => t
+            .ConfigureResource(r => r.AddService(ServiceTelemetry.Name));
+
+        if (tracing.OtlpEndpoint is { } collector)
+        {
+            telemetry.WithTracing(t => t
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(tracing.SampleRatio)))
                 .AddSource(ServiceTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path)));
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbeOrScrape(http.Request.Path))
+                .AddOtlpExporter(o =>
+                {
+                    o.Protocol = OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
+                    o.Endpoint = new Uri(new Uri(collector.AbsoluteUri.TrimEnd('/') + "/"), "v1/traces");
+                }));
+        }
 
         if (options.Enabled)
         {
