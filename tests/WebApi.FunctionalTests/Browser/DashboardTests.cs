@@ -255,6 +255,16 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         var secondSecret = (await page.Locator("#shown-secret").TextContentAsync())!;
         Assert.That(await TokenFailsAsync(anonymous, clientId, firstSecret), Is.True, "the rotated-out secret no longer issues tokens");
         await anonymous.ClientCredentialsTokenAsync(clientId, secondSecret);
+
+        // Its own quota: set on the screen, stored at the service.
+        await Assertions.Expect(clientRow.Locator("td.quota")).ToHaveTextAsync("service-wide");
+        await page.GetByLabel($"Quota of {clientName}, requests per second").FillAsync("250");
+        await clientRow.GetByRole(AriaRole.Button, new() { Name = "Set quota" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#clients-status")).ToContainTextAsync($"Quota of {clientName} set to 250 a second");
+        await Assertions.Expect(clientRow.Locator("td.quota")).ToHaveTextAsync("250/s");
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/clients");
+        Assert.That(listed.EnumerateArray().Single(c => c.GetProperty("name").GetString() == clientName).GetProperty("requests_per_second").GetInt32(), Is.EqualTo(250));
+
         await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke {clientName}" }).ClickAsync();
         await Assertions.Expect(clientRow.Locator("td.state")).ToHaveTextAsync("revoked");
         await Assertions.Expect(page.Locator("#shown-secret")).ToHaveCountAsync(0);

@@ -645,12 +645,14 @@ function clientsSection(clients, done) {
     field('Client name', { name: 'name', required: true, autocomplete: 'off' }),
     h('fieldset', { class: 'scopes' }, h('legend', {}, 'Scopes'),
       SCOPES.map((scope) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'scope', value: scope, checked: scope === 'analyze' }), scope))),
+    field('Own quota per second (optional)', { name: 'quota', type: 'number', min: '1', max: '1000000', step: '1', inputmode: 'numeric' }),
     h('button', { type: 'submit' }, 'Create client'));
   create.addEventListener('submit', async (event) => {
     event.preventDefault();
     const scopes = [...create.querySelectorAll('input[name="scope"]:checked')].map((i) => i.value);
     try {
-      const created = await api('POST', '/api/v1/clients', { name: create.name.value, scopes });
+      const quota = create.quota.value === '' ? null : Number(create.quota.value);
+      const created = await api('POST', '/api/v1/clients', { name: create.name.value, scopes, requests_per_second: quota });
       await done(`Client ${created.client.name} created.`, '#clients-status');
       clientsSecret(created, 'Created');
     } catch (e) { status.replaceChildren(h('p', { class: 'error' }, problemText(e))); }
@@ -662,9 +664,10 @@ function clientsSection(clients, done) {
     h('h2', { id: 'clients-title' }, 'Machine clients'), create, h('p', { role: 'status', 'aria-live': 'polite', id: 'clients-status' }), status,
     clients.length === 0 ? h('p', { class: 'muted' }, 'No machine clients yet.') :
       h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': 'clients-title' },
-        h('thead', {}, h('tr', {}, ['Name', 'Client id', 'Scopes', 'Created', 'Secret rotated', 'State', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Name', 'Client id', 'Scopes', 'Quota', 'Created', 'Secret rotated', 'State', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, clients.map((c) => h('tr', { 'data-client': c.name },
           h('td', {}, c.name), h('td', {}, h('code', {}, c.client_id)), h('td', {}, c.scopes.join(', ')),
+          h('td', { class: 'quota' }, c.requests_per_second == null ? 'service-wide' : `${numbers.format(c.requests_per_second)}/s`),
           h('td', {}, dates.format(new Date(c.created_at))), h('td', {}, dates.format(new Date(c.secret_rotated_at))),
           h('td', { class: 'state' }, c.revoked ? 'revoked' : 'active'),
           h('td', { class: 'actions' }, c.revoked ? null : [
@@ -673,10 +676,28 @@ function clientsSection(clients, done) {
               await done(`Secret of ${c.name} rotated.`, '#clients-status');
               clientsSecret(rotated, 'New secret');
             }),
+            quotaForm(c),
             clientAct(c, 'Revoke', async () => {
               await api('DELETE', `/api/v1/clients/${c.id}`);
               await done(`${c.name} revoked.`, '#clients-status');
             })])))))));
+
+  // The client's own quota; emptied, the client returns to the service-wide one.
+  function quotaForm(client) {
+    const form = h('form', { class: 'inline', 'aria-label': `Quota of ${client.name}` },
+      h('input', { name: 'quota', type: 'number', min: '1', max: '1000000', step: '1', inputmode: 'numeric', value: client.requests_per_second ?? '',
+        placeholder: 'service-wide', 'aria-label': `Quota of ${client.name}, requests per second` }),
+      h('button', { type: 'submit', class: 'plain' }, 'Set quota'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const quota = form.quota.value === '' ? null : Number(form.quota.value);
+        await api('PUT', `/api/v1/clients/${client.id}/quota`, { requests_per_second: quota });
+        await done(`Quota of ${client.name} set to ${quota == null ? 'the service-wide one' : `${numbers.format(quota)} a second`}.`, '#clients-status');
+      } catch (e) { status.replaceChildren(h('p', { class: 'error' }, problemText(e))); }
+    });
+    return form;
+  }
 
   // Called after the screen was read again: the secret goes into the new screen's region, never into storage.
   function clientsSecret(withSecret, what) {
