@@ -151,6 +151,31 @@ public sealed class AdminSessionTests(DatabaseProvider provider) : ServiceFixtur
     }
 
     [Test]
+    public async Task A_refresh_racing_the_admin_never_keeps_an_ended_sign_in_alive()
+    {
+        var frank = await Factory.CreateAccountAsync();
+        for (var round = 0; round < 8; round++)
+        {
+            var tokens = await LoginFrom(frank, $"FrankRace/{round}");
+            var end = Admin.DeleteAsync($"/api/v1/sessions/{SessionOf(tokens)}");
+            var refresh = Anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = tokens.RefreshToken });
+            await Task.WhenAll(end, refresh);
+
+            var ended = (await end).StatusCode;
+            var refreshed = await refresh;
+            Assert.That(ended, Is.AnyOf(HttpStatusCode.NoContent, HttpStatusCode.NotFound), $"round {round}");
+            Assert.That(refreshed.StatusCode, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Unauthorized), $"round {round}");
+            if (ended == HttpStatusCode.NoContent && refreshed.StatusCode == HttpStatusCode.OK)
+            {
+                // The refresh rotated first: the successor it issued is the same sign-in, so it must be dead too.
+                var successor = JsonNode.Parse(await refreshed.Content.ReadAsStringAsync())!;
+                Assert.That(await MeWith(successor["access_token"]!.GetValue<string>()), Is.EqualTo(HttpStatusCode.Unauthorized), $"round {round}");
+                Assert.That(await RefreshWith(successor["refresh_token"]!.GetValue<string>()), Is.EqualTo(HttpStatusCode.Unauthorized), $"round {round}");
+            }
+        }
+    }
+
+    [Test]
     public async Task Ending_an_unknown_or_already_ended_session_is_a_404_problem()
     {
         var erin = await Factory.CreateAccountAsync();
