@@ -206,4 +206,19 @@ public sealed class AdminSessionTests(DatabaseProvider provider) : ServiceFixtur
         var logouts = await Admin.GetStringAsync("/api/v1/audit?event_type=LOGOUT");
         Assert.That(logouts, Does.Contain($"session={own}"));
     }
+
+    [Test]
+    public async Task The_v1_document_describes_both_endpoints_with_their_errors()
+    {
+        var paths = JsonNode.Parse(await Anonymous.GetStringAsync("/swagger/v1/swagger.json"))!["paths"]!;
+
+        var list = paths["/api/v1/sessions"]!["get"]!;
+        var end = paths["/api/v1/sessions/{id}"]!["delete"]!;
+
+        Assert.That(list["summary"]!.GetValue<string>(), Does.Contain("Active sessions of all users"));
+        Assert.That(list["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "user", "page_size", "cursor" }));
+        Assert.That(list["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "403" }));
+        Assert.That(end["summary"]!.GetValue<string>(), Does.Contain("End a session at once"));
+        Assert.That(end["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "204", "403", "404" }));
+    }
 }
