@@ -9,7 +9,7 @@ namespace InfiniteSecurity.WebApi.Controllers.V1;
 
 /// <summary>Every user's active sessions (admins only): see who is signed in from where, and end any session.</summary>
 [ApiController]
-[Route("api/v{version:apiVersion}/sessions")]
+[Route("api/v1/sessions")]
 [Authorize(Policy = Policies.Admin)]
 [Produces("application/json")]
 public sealed class SessionsController(IMediator mediator) : ControllerBase
