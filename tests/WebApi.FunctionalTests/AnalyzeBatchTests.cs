@@ -11,7 +11,7 @@ namespace InfiniteSecurity.WebApi.FunctionalTests;
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
 public sealed class AnalyzeBatchTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
-    private static readonly string[] Attacks = ["name' or 'b'='b", "<svg/onload=confirm(9)>", "report.pdf; cat /etc/shadow", "../../../../etc/passwd"];
+    private static readonly string[] Attacks = ["name' or 'b'='b", "<svg/onload=confirm(9)>", "report.pdf; cat /etc/shadow", "../../../../etc/hosts.deny"];
     private static readonly string[] Benign = ["Order 1234 ships on Friday", "see you at 10:30", "Müller & Söhne GmbH", "thanks for the quick reply!"];
 
     private HttpClient _user = null!;

@@ -49,7 +49,7 @@ public sealed class AnalyzeV2ContextTests(DatabaseProvider provider) : ServiceFi
     public async Task A_traversal_in_a_header_the_browser_fills_is_not_judged_but_the_same_value_in_a_parameter_is()
     {
         // Browser-filled headers are judged only for the families an attacker can push through them.
-        const string traversal = "../../../etc/shadow";
+        const string traversal = "../../../etc/ssh/sshd_config";
         var header = await AnalyzeAsync(new { input = traversal, context = new { field = "Accept-Language", location = "header" } });
         var parameter = await AnalyzeAsync(new { input = traversal, context = new { field = "file", location = "query" } });
         Assert.Multiple(() =>

@@ -15,6 +15,9 @@ public static class AuditEventType
     public const string TokenRefresh = "TOKEN_REFRESH";
     public const string TokenReuseDetected = "TOKEN_REUSE_DETECTED";
     public const string SessionRevoked = "SESSION_REVOKED";
+
+    /// <summary>An admin ended another user's session; details name the session and its user, the actor is the admin.</summary>
+    public const string SessionEndedByAdmin = "SESSION_ENDED_BY_ADMIN";
     public const string MfaEnrolmentStarted = "MFA_ENROLMENT_STARTED";
     public const string MfaEnabled = "MFA_ENABLED";
     public const string MfaChallengeFailed = "MFA_CHALLENGE_FAILED";

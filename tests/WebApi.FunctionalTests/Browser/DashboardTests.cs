@@ -14,7 +14,8 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Browser;
 /// The dashboard in a real Chromium against the real service (Kestrel) on each database: the first admin's sign-in
 /// and forced password change, a threat arriving live, the threat table and detail, a false-positive verdict that
 /// lowers the rule's weight on the rules screen and a reset, the analyze playground (recommendations, a whole HTTP
-/// request), an unlock and a role change, a machine client created, rotated and revoked, the audit log, and sign-out. Every screen is checked with axe-core and photographed at desktop width and at 375 px.
+/// request), an unlock and a role change, a machine client created, rotated and revoked, the audit log, another user's session
+/// ended from the sessions screen, and sign-out. Every screen is checked with axe-core and photographed at desktop width and at 375 px.
 /// </summary>
 [NonParallelizable]
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
@@ -29,7 +30,7 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
     private static partial Regex GeneratedPassword();
 
     [Test]
-    public async Task First_admin_signs_in_sees_a_threat_arrive_live_marks_it_a_false_positive_that_lowers_its_rule_and_administers_users_clients_and_the_audit_log()
+    public async Task First_admin_signs_in_sees_a_threat_arrive_live_marks_it_a_false_positive_that_lowers_its_rule_and_administers_users_clients_sessions_and_the_audit_log()
     {
         if (!File.Exists(Chromium))
         {
@@ -283,6 +284,52 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await Assertions.Expect(page.Locator("#audit-rows tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#audit-rows tr")).ToContainTextAsync(clientId);
         await Screens(page, "audit");
+
+        // Sessions: the admin sees the other user's session (signed in through the API from a device of its own),
+        // ends it after confirming, and the list loses the row; the service then refuses that user's tokens.
+        var device = "SessionsScreenProbe/4.2 (dashboard test)";
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { username, password }) };
+        signIn.Headers.TryAddWithoutValidation("User-Agent", device);
+        var signedIn = await (await anonymous.SendAsync(signIn)).Content.ReadFromJsonAsync<JsonElement>();
+        var victimAccess = signedIn.GetProperty("access_token").GetString()!;
+        var victimRefresh = signedIn.GetProperty("refresh_token").GetString()!;
+        var victimSession = HandMadeJwt.PayloadOf(victimAccess)["sid"]!.GetValue<string>();
+        using (var victim = factory.CreateClientWithToken(victimAccess))
+        {
+            Assert.That((await victim.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to admin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sessions" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sessions" })).ToBeVisibleAsync();
+        var sessionRow = page.Locator($"#session-rows tr[data-session='{victimSession}']");
+        await Assertions.Expect(sessionRow).ToContainTextAsync(username);
+        await Assertions.Expect(sessionRow).ToContainTextAsync(device);
+        await Assertions.Expect(page.Locator("#session-rows tr", new() { HasText = "(this session)" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#session-rows tr", new() { HasText = "(this session)" })).ToContainTextAsync("admin");
+        await Screens(page, "sessions");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Screens(page, "sessions-dark");
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+
+        // By keyboard: the button opens the confirmation, which takes the focus; Cancel gives it back untouched.
+        await sessionRow.GetByRole(AriaRole.Button, new() { Name = $"End session of {username}" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var confirmEnd = sessionRow.GetByRole(AriaRole.Button, new() { Name = $"Confirm: end the session of {username}" });
+        await Assertions.Expect(confirmEnd).ToBeFocusedAsync();
+        await sessionRow.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(sessionRow.GetByRole(AriaRole.Button, new() { Name = $"End session of {username}" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#sessions-status")).ToContainTextAsync($"Session of {username} ended.");
+        await Assertions.Expect(sessionRow).ToHaveCountAsync(0);
+        using (var victim = factory.CreateClientWithToken(victimAccess))
+        {
+            Assert.That((await victim.GetAsync("/api/v1/auth/me")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the ended session's access token is refused");
+        }
+
+        Assert.That((await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refresh_token = victimRefresh })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Unauthorized), "and so is its refresh token");
 
         // The promoted analyst reads the rules but is offered no reset, and sees no admin screen.
         await using (var analystContext = await page.Context.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } }))

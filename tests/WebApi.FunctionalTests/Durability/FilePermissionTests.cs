@@ -29,7 +29,7 @@ public sealed class FilePermissionTests
             };
             factory.StartServer();
             using var admin = await factory.CreateAdminClientAsync();
-            await admin.PostAsJsonAsync("/api/v1/analyze", new { input = "' OR 1=1 --" });
+            await admin.PostAsJsonAsync("/api/v1/analyze", new { input = "' OR 2=2 --" });
 
             Assert.That(File.GetUnixFileMode(data), Is.EqualTo(OwnerDirectory));
             Assert.That(File.GetUnixFileMode(Path.Combine(root, "spool")), Is.EqualTo(OwnerDirectory));

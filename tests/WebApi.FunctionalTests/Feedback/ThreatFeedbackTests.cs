@@ -13,9 +13,9 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Feedback;
 public sealed class ThreatFeedbackTests(DatabaseProvider provider) : ServiceFixture(provider)
 {
     // Own inputs, one family each, so the tests do not tune each other's rules.
-    private const string EndTag = "</script>";
+    private const string EndTag = "</SCRIPT >";
     private const string Tautology = "name' or 'b'='b";
-    private const string Traversal = "../../../../etc/passwd";
+    private const string Traversal = "../../../../../var/log/auth.log";
     private const string Command = "report.pdf; cat /etc/shadow";
 
     private HttpClient _analyst = null!;

@@ -56,7 +56,7 @@ public sealed class LiveFeedTests(DatabaseProvider provider) : ServiceFixture(pr
         using var events = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
         await ReadEventAsync(events, "ready", timeout.Token);
 
-        Assert.That((await other.PostAsJsonAsync("/api/v1/analyze", new { input = "../../../../etc/shadow" }, timeout.Token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await other.PostAsJsonAsync("/api/v1/analyze", new { input = "../../../../../etc/gshadow" }, timeout.Token)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var announced = await ReadEventAsync(events, "threat", timeout.Token);
 
         var stored = await second.QueryAsync(db => Task.FromResult(db.Threats.OrderByDescending(t => t.DetectedAt).First().Id));

@@ -18,7 +18,8 @@ public sealed class AuthorizationTests(DatabaseProvider provider) : ServiceFixtu
     private static readonly string[] AdminEndpoints =
         ["GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/audit", "GET /api/v1/clients", "POST /api/v1/clients",
          "POST /api/v1/users/{id}/unlock", "POST /api/v1/users/{id}/disable", "PUT /api/v1/users/{id}/role", "DELETE /api/v1/clients/{id}",
-         "POST /api/v1/users/{id}/mfa/reset", "POST /api/v1/users/{id}/enable", "POST /api/v1/clients/{id}/secret"];
+         "POST /api/v1/users/{id}/mfa/reset", "POST /api/v1/users/{id}/enable", "POST /api/v1/clients/{id}/secret",
+         "GET /api/v1/sessions", "DELETE /api/v1/sessions/{id}"];
 
     private static HttpRequestMessage Request(string endpoint, string id)
     {

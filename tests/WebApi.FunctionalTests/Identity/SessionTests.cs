@@ -148,7 +148,7 @@ public sealed class SessionTests(DatabaseProvider provider) : ServiceFixture(pro
         using var alice = await Factory.CreateUserClientAsync();
         using var bob = await Factory.CreateUserClientAsync();
         using var analyst = await Factory.CreateUserClientAsync("analyst");
-        var analysed = JsonNode.Parse(await (await alice.PostAsJsonAsync("/api/v2/analyze", new { input = "' OR 1=1 --" })).Content.ReadAsStringAsync())!;
+        var analysed = JsonNode.Parse(await (await alice.PostAsJsonAsync("/api/v2/analyze", new { input = "' OR 2=2 --" })).Content.ReadAsStringAsync())!;
         var threatId = analysed["threat_id"]!.GetValue<string>();
 
         Assert.That((await alice.GetAsync($"/api/v1/threats/{threatId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));

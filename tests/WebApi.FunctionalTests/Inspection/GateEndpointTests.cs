@@ -45,7 +45,7 @@ public sealed class GateEndpointTests(DatabaseProvider provider) : ServiceFixtur
     [Test]
     public async Task Attack_in_the_query_is_403_problem_naming_the_winning_rule_and_is_stored_with_the_client_address()
     {
-        var response = await _gateway.SendAsync(Subrequest("GET", "/products?id=1%27%20OR%20%271%27%3D%271"));
+        var response = await _gateway.SendAsync(Subrequest("GET", "/products?id=1%27%20OR%20%27m%27%3D%27m"));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), text);
@@ -61,7 +61,7 @@ public sealed class GateEndpointTests(DatabaseProvider provider) : ServiceFixtur
             Assert.That(stored.Locations, Does.Contain("\"query:id\""));
             Assert.That(stored.SourceIp, Is.EqualTo("198.51.100.7"));
             Assert.That(JsonNode.Parse(text)!["status"]!.GetValue<int>(), Is.EqualTo(403));
-            Assert.That(text, Does.Not.Contain("OR '1'='1"), "the answer names the rule, it does not echo the payload");
+            Assert.That(text, Does.Not.Contain("OR 'm'='m"), "the answer names the rule, it does not echo the payload");
         });
     }
 

@@ -39,7 +39,7 @@ public sealed class ThreatSearchTests(DatabaseProvider provider) : ServiceFixtur
             _aliceThreats.Add(await AnalyzeAsync(_alice, input, "10.1.0.1") ?? throw new InvalidOperationException($"not a threat: {input}"));
         }
 
-        foreach (var input in new[] { "<script>alert(7)</script>", "hi <SCRIPT src=//evil.test/x.js></SCRIPT>" })
+        foreach (var input in new[] { "<script>alert(73)</script>", "hi <SCRIPT src=//evil.test/x.js></SCRIPT>" })
         {
             _bobThreats.Add(await AnalyzeAsync(_bob, input, "10.2.0.2") ?? throw new InvalidOperationException($"not a threat: {input}"));
         }

@@ -31,6 +31,7 @@ public static class SecurityEventCatalogue
         [AuditEventType.TokenRefresh] = new("Session token refreshed", Group.Authentication, 4, "Service Ticket Renew", 5, 2),
         [AuditEventType.TokenReuseDetected] = new("Used refresh token presented again", Group.Authentication, 4, "Service Ticket Renew", 9, 9),
         [AuditEventType.SessionRevoked] = new("Session revoked", Group.Authentication, 2, "Logoff", 3, 3),
+        [AuditEventType.SessionEndedByAdmin] = new("Session ended by an admin", Group.Authentication, 2, "Logoff", 5, 5),
         [AuditEventType.MfaChallengeFailed] = new("Second factor failed", Group.Authentication, 1, "Logon", 6, 6),
         [AuditEventType.MfaRecoveryCodeUsed] = new("Recovery code used", Group.Authentication, 1, "Logon", 6, 5),
         [AuditEventType.ClientTokenIssued] = new("Machine client token issued", Group.Authentication, 3, "Authentication Ticket", 5, 2),

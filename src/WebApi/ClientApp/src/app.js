@@ -1,4 +1,4 @@
-// The dashboard: sign-in (with MFA and the forced first password change), overview, threats, analyze and admin.
+// The dashboard: sign-in (with MFA and the forced first password change), overview, threats, analyze, admin and sessions.
 // Tokens live only in this module's memory: a reload signs out, and no script-readable storage ever holds them.
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -621,7 +621,7 @@ async function adminView() {
   });
   return [
     h('h1', {}, 'Admin'),
-    h('p', {}, h('a', { href: '#/audit' }, 'Audit log')),
+    h('p', {}, h('a', { href: '#/audit' }, 'Audit log'), ' · ', h('a', { href: '#/sessions' }, 'Sessions')),
     h('h2', { id: 'users-title' }, 'Users'), create, status,
     h('div', { class: 'table-wrap' }, h('table', { 'aria-labelledby': 'users-title' },
       h('thead', {}, h('tr', {}, ['User', 'Role', 'State', 'MFA', 'Last sign-in', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -756,6 +756,69 @@ async function auditView(params) {
   ];
 }
 
+// ---- Sessions ----------------------------------------------------------------------------------------------
+
+const SESSION_COLUMNS = ['User', 'Started', 'Last used', 'Expires', 'IP', 'User agent', 'Actions'];
+
+async function sessionsView(params) {
+  const query = new URLSearchParams({ page_size: '50' });
+  for (const name of ['user', 'cursor']) if (params.get(name)) query.set(name, params.get(name));
+  const result = await api('GET', `/api/v1/sessions?${query}`);
+  const status = h('p', { role: 'status', 'aria-live': 'polite', id: 'sessions-status' });
+  const filters = h('form', { class: 'row', 'aria-label': 'Filter sessions' },
+    field('User name or id', { name: 'user', type: 'search', value: params.get('user') ?? '', autocomplete: 'off' }),
+    h('button', { type: 'submit' }, 'Apply'));
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = filters.user.value ? `#/sessions?${new URLSearchParams({ user: filters.user.value })}` : '#/sessions';
+  });
+  const end = (s) => {
+    // Confirmed in the page, as rule resets are: styled, announced and reachable by keyboard.
+    const cell = h('td', { class: 'actions', 'data-label': 'Actions' });
+    const who = s.current ? 'your current session (you will be signed out)' : `the session of ${s.username}`;
+    const ask = h('button', { type: 'button', class: 'plain', 'aria-label': `End session of ${s.username}${s.current ? ' (this session)' : ''}`, onclick: () => {
+      const confirm = h('button', { type: 'button', 'aria-label': `Confirm: end ${who}`, onclick: async () => {
+        try {
+          await api('DELETE', `/api/v1/sessions/${s.id}`);
+          if (s.current) {
+            forget();
+            location.hash = '#/signin';
+            route();
+            return;
+          }
+          await route();
+          main.querySelector('#sessions-status')?.replaceChildren(`Session of ${s.username} ended.`);
+        } catch (e) { status.textContent = problemText(e); }
+      } }, 'Confirm end');
+      cell.replaceChildren(confirm, h('button', { type: 'button', class: 'plain', onclick: () => { cell.replaceChildren(ask); ask.focus(); } }, 'Cancel'));
+      confirm.focus();
+    } }, 'End session');
+    cell.append(ask);
+    return cell;
+  };
+  const rest = new URLSearchParams(params);
+  rest.delete('cursor');
+  return [
+    h('h1', {}, 'Sessions'),
+    h('p', {}, h('a', { href: '#/admin' }, 'Back to admin')), filters, status,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'sessions-table', class: 'cards' },
+      h('caption', { class: 'muted' }, `${numbers.format(result.total)} active`),
+      h('thead', {}, h('tr', {}, SESSION_COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', { id: 'session-rows' }, result.items.map((s) => h('tr', { 'data-session': s.id, 'data-user': s.username },
+        // data-label names the column when a narrow screen shows each row as a card (app.css).
+        h('td', { 'data-label': 'User' }, h('span', {}, s.username, s.current && [' ', h('strong', { class: 'this-session' }, '(this session)')])),
+        h('td', { 'data-label': 'Started' }, dates.format(new Date(s.created_at))),
+        h('td', { 'data-label': 'Last used' }, dates.format(new Date(s.last_used_at))),
+        h('td', { 'data-label': 'Expires' }, dates.format(new Date(s.expires_at))),
+        h('td', { 'data-label': 'IP' }, s.ip_address ?? '—'),
+        h('td', { 'data-label': 'User agent', class: 'details' }, s.user_agent ?? '—'), end(s)))))),
+    ...(result.items.length === 0 ? [h('p', { class: 'muted' }, 'No active sessions match.')] : []),
+    h('p', { class: 'actions' },
+      params.get('cursor') && h('a', { href: `#/sessions?${rest}` }, 'Newest'),
+      result.next_cursor && h('a', { href: `#/sessions?${new URLSearchParams({ ...Object.fromEntries(rest), cursor: result.next_cursor })}` }, 'Older')),
+  ];
+}
+
 // ---- Routing -----------------------------------------------------------------------------------------------
 
 function show(nodes) {
@@ -784,6 +847,7 @@ async function route() {
       : section === 'analyze' ? analyzeView(params)
       : section === 'admin' ? await adminView()
       : section === 'audit' ? await auditView(params)
+      : section === 'sessions' ? await sessionsView(params)
       : await overviewView();
     if (ticket !== routing) return;
     show(view);
