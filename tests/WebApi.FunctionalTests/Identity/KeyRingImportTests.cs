@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using InfiniteSecurity.Infrastructure.Identity;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
@@ -55,5 +57,50 @@ public sealed class KeyRingImportTests(DatabaseProvider provider)
         await using var second = await new ApiFactory { Provider = provider, SharedConnectionString = first.ConnectionString }.StartAsync();
         var opened = second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(UserStore.ProtectorPurpose).Unprotect(stored);
         Assert.That(opened, Is.EqualTo("shared-secret"));
+    }
+
+    [Test]
+    public async Task With_a_certificate_configured_the_keys_in_the_database_are_encrypted_and_still_open()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "infsec-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest("CN=infinitesecurity-key-ring-test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            var path = Path.Combine(directory, "dataprotection.pfx");
+            await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pkcs12, password));
+
+            await using var factory = await new ApiFactory
+            {
+                Provider = provider,
+                Settings = { ["DataProtection:CertificatePath"] = path, ["DataProtection:CertificatePassword"] = password },
+            }.StartAsync();
+            var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(UserStore.ProtectorPurpose);
+            var opened = protector.Unprotect(protector.Protect("behind-a-certificate"));
+            var xml = await factory.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(opened, Is.EqualTo("behind-a-certificate"));
+                Assert.That(xml, Is.Not.Empty);
+                Assert.That(xml, Has.All.Contains("EncryptedData"), "a key stored without encryption");
+                Assert.That(xml, Has.None.Contains("<value>"), "a master key in the clear");
+            });
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Production_refuses_to_keep_inputs_with_a_key_ring_the_database_alone_would_open()
+    {
+        var factory = new ApiFactory { Provider = provider, EnvironmentName = "Production", Settings = { ["Threats:StoreInput"] = "Encrypted" } };
+        var failure = Assert.CatchAsync(async () => await factory.StartAsync());
+        Assert.That(failure!.ToString(), Does.Contain("DataProtection:CertificatePath"));
     }
 }
