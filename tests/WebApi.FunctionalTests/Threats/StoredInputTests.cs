@@ -54,6 +54,7 @@ public sealed class StoredInputTests(DatabaseProvider provider) : ServiceFixture
 
         var row = await Factory.QueryAsync(db => db.ThreatInputs.AsNoTracking().SingleAsync(i => i.ThreatId == threat.ThreatId));
         var columns = await RawCiphertextsAsync();
+        TestContext.Out.WriteLine($"{Provider}: input {Encoding.UTF8.GetByteCount(input)} bytes, ciphertext {row.Ciphertext.Length} bytes");
         Assert.Multiple(() =>
         {
             Assert.That(detail!["input_stored"]!.GetValue<bool>(), Is.True);
