@@ -1,12 +1,14 @@
 using System.Text;
 using InfiniteSecurity.Application.Callbacks;
 using InfiniteSecurity.Application.Common.Interfaces;
+using InfiniteSecurity.Application.Common.Options;
 using InfiniteSecurity.Infrastructure.Callbacks;
 using InfiniteSecurity.Application.Siem.Common;
 using InfiniteSecurity.Domain.Users;
 using InfiniteSecurity.Infrastructure.Detection;
 using InfiniteSecurity.Infrastructure.Identity;
 using InfiniteSecurity.Infrastructure.Persistence;
+using InfiniteSecurity.Infrastructure.Persistence.Inputs;
 using InfiniteSecurity.Infrastructure.Persistence.Retention;
 using InfiniteSecurity.Infrastructure.Persistence.Writing;
 using InfiniteSecurity.Infrastructure.Siem;
@@ -60,6 +62,8 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         AddWritePath(services, configuration, environment);
+        services.AddOptions<ThreatStorageOptions>().Bind(configuration.GetSection(ThreatStorageOptions.SectionName));
+        services.AddSingleton<IThreatInputProtector, ThreatInputProtector>();
 
         services.AddOptions<BehaviourOptions>().Bind(configuration.GetSection(BehaviourOptions.SectionName))
             .Validate(o => o.WindowMinutes is > 0 and <= 1440 && o.MaxTrackedSources > 0, "Detection:Behaviour values out of range.")
@@ -86,7 +90,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ClientQuotaCache>());
 
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName))
-            .Validate(o => o.Days > 0 && o.BatchSize > 0 && o.IntervalMinutes > 0, "Retention values must be positive.")
+            .Validate(o => o.Days > 0 && o.BatchSize > 0 && o.IntervalMinutes > 0 && o.InputDays is null or > 0, "Retention values must be positive.")
             .ValidateOnStart();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
@@ -227,10 +231,7 @@ public static class DependencyInjection
             .AddUserStore<UserStore>()
             .AddTokenProvider<AuthenticatorTokenProvider<User>>(TokenOptions.DefaultAuthenticatorProvider);
 
-        var keys = configuration["DataProtection:KeysDirectory"];
-        services.AddDataProtection()
-            .SetApplicationName("InfiniteSecurity")
-            .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(keys) ? Path.Combine(dataDirectory, "keys") : keys));
+        services.AddDatabaseKeyRing(configuration, environment, dataDirectory);
 
         services.AddMemoryCache();
         services.AddSingleton<PasswordPolicy>();

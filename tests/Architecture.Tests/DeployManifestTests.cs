@@ -20,6 +20,8 @@ public sealed class DeployManifestTests
     {
         ["ConnectionStrings:Default"] = "GetConnectionString(\"Default\")",
         ["DataProtection:KeysDirectory"] = "\"DataProtection:KeysDirectory\"",
+        ["DataProtection:CertificatePath"] = "\"DataProtection:CertificatePath\"",
+        ["DataProtection:CertificatePassword"] = "\"DataProtection:CertificatePassword\"",
         ["DataDirectory"] = "\"DataDirectory\"",
         ["ForwardedHeaders:KnownProxies"] = "GetSection(\"KnownProxies\")",
         ["AutoMapper:LicenseKey"] = "\"AutoMapper:LicenseKey\"",

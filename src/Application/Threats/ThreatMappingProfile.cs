@@ -22,7 +22,8 @@ internal sealed class ThreatMappingProfile : Profile
             .ForCtorParam(nameof(ThreatDetail.Action), o => o.MapFrom(t => UpperSnake(t.Action.ToString())))
             .ForCtorParam(nameof(ThreatDetail.Locations), o => o.MapFrom(t => ThreatLocations.Parse(t.Locations)))
             .ForCtorParam(nameof(ThreatDetail.ReviewState), o => o.MapFrom(t => LowerSnake(t.ReviewState.ToString())))
-            .ForCtorParam(nameof(ThreatDetail.Findings), o => o.MapFrom(t => ThreatEvidence.Parse(t.Evidence)));
+            .ForCtorParam(nameof(ThreatDetail.Findings), o => o.MapFrom(t => ThreatEvidence.Parse(t.Evidence)))
+            .ForMember(d => d.InputStored, o => o.Ignore()); // a query of its own: the input row is not loaded with the threat
     }
 
     private static string LowerSnake(string pascal) => UpperSnake(pascal).ToLowerInvariant();

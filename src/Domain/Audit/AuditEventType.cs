@@ -46,4 +46,7 @@ public static class AuditEventType
 
     /// <summary>An admin put a rule back to its base weight and cleared its feedback counts.</summary>
     public const string RuleWeightReset = "RULE_WEIGHT_RESET";
+
+    /// <summary>An analyst or admin read (or tried to read) the stored input of a threat; details name the threat and the result.</summary>
+    public const string ThreatInputRead = "THREAT_INPUT_READ";
 }

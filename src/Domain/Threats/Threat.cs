@@ -4,8 +4,9 @@ using InfiniteSecurity.Detection;
 namespace InfiniteSecurity.Domain.Threats;
 
 /// <summary>
-/// A detected attack, with its evidence. The raw input is never stored whole: a SHA-256 fingerprint and
-/// length identify it, and the evidence keeps only the bounded matched spans.
+/// A detected attack, with its evidence. A SHA-256 fingerprint and length identify the input, and the evidence keeps
+/// only the bounded matched spans; the whole input is kept only when the deployment opts in, and then only as
+/// ciphertext (<see cref="Input"/>).
 /// </summary>
 public sealed class Threat
 {
@@ -44,6 +45,23 @@ public sealed class Threat
 
     /// <summary>When the current verdict was given (UTC); null while unreviewed.</summary>
     public DateTime? ReviewedAt { get; private set; }
+
+    /// <summary>
+    /// The whole input, encrypted, when it was kept (see <see cref="KeepInput"/>); null otherwise, and null when read
+    /// without asking for it. It travels with the threat so that both are written, spooled and replayed as one.
+    /// </summary>
+    public ThreatInput? Input { get; private set; }
+
+    /// <summary>Keeps the whole input with the threat, as ciphertext the caller has already protected. Once only.</summary>
+    public void KeepInput(byte[] ciphertext, string? contentType)
+    {
+        if (Input is not null)
+        {
+            throw new DomainException("The input of a threat is kept once.");
+        }
+
+        Input = ThreatInput.For(Id, ciphertext, contentType, DetectedAt);
+    }
 
     /// <summary>Records a threat the engine detected. Refuses analyses that are not threats.</summary>
     public static Threat Record(

@@ -10,13 +10,14 @@ using InfiniteSecurity.Domain.Siem;
 using InfiniteSecurity.Domain.Statistics;
 using InfiniteSecurity.Domain.Threats;
 using InfiniteSecurity.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace InfiniteSecurity.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext, IDataProtectionKeyContext
 {
     public DbSet<Threat> Threats => Set<Threat>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -32,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RuleFeedback> RuleFeedback => Set<RuleFeedback>();
     public DbSet<RuleWeightOverride> RuleWeightOverrides => Set<RuleWeightOverride>();
     public DbSet<RequestCounter> RequestCounters => Set<RequestCounter>();
+    public DbSet<ThreatInput> ThreatInputs => Set<ThreatInput>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Use cases save through <see cref="IAppDbContext"/> and see a lost race as <see cref="WriteConflictException"/>;

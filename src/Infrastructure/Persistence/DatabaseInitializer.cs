@@ -9,7 +9,8 @@ namespace InfiniteSecurity.Infrastructure.Persistence;
 /// <summary>
 /// Applies the versioned migrations at start-up and turns on WAL for SQLite. Instances starting together must not
 /// race: on SQLite EF's own migration lock serialises them; on PostgreSQL EF's lock was seen to let two instances
-/// apply the same later migration (ConcurrentStartupTests), so the whole run holds a session advisory lock.
+/// apply the same later migration (ConcurrentStartupTests), so the whole run holds a session advisory lock. The
+/// Data Protection key ring (in the database since ADR 0022) is imported and loaded under the same lock.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -54,6 +55,7 @@ public static class DatabaseInitializer
         {
             pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToArray();
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await Identity.DataProtectionKeyRing.ImportFileKeysAsync(scope.ServiceProvider, db, logger, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

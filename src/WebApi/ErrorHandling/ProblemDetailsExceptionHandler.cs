@@ -8,7 +8,7 @@ namespace InfiniteSecurity.WebApi.ErrorHandling;
 
 /// <summary>
 /// The one place exceptions become HTTP answers (RFC 9457): validation → 400, bad credentials → 401 (one answer for every cause), forbidden → 403,
-/// not found → 404, expired stream cursor → 410, domain rule → 409, locked → 423 with Retry-After, overload → 503 with Retry-After,
+/// not found → 404, expired stream cursor → 410, a stored input no key opens → 500 saying so, domain rule → 409, locked → 423 with Retry-After, overload → 503 with Retry-After,
 /// Kestrel's own refusals (body too large, bad request) → their status, anything else → 500 without internals
 /// outside Development.
 /// </summary>
@@ -45,6 +45,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Status = StatusCodes.Status409Conflict,
                 Title = "Changed concurrently",
                 Detail = "Someone else changed this at the same time; read it again and retry.",
+            },
+            ThreatInputUnreadableException => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Stored input cannot be decrypted",
+                Detail = "The key that protected this input is not in this instance's key ring (lost, or not shared with the instance that stored it). The threat itself is intact.",
             },
             DomainException domain => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict with a business rule", Detail = domain.Message },
             ServiceOverloadedException overloaded => new ProblemDetails

@@ -45,7 +45,7 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         _screens = Path.Combine(TestContext.CurrentContext.WorkDirectory, "dashboard-screens", provider.ToString().ToLowerInvariant());
         Directory.CreateDirectory(_screens);
 
-        await using var factory = new ApiFactory { Provider = provider, Settings = { ["Bootstrap:AdminPassword"] = "" } };
+        await using var factory = new ApiFactory { Provider = provider, Settings = { ["Bootstrap:AdminPassword"] = "", ["Threats:StoreInput"] = "Encrypted" } };
         var generated = await StartCapturingGeneratedPasswordAsync(factory);
         using var http = factory.CreateClient();
 
@@ -139,6 +139,11 @@ public sealed partial class DashboardTests(DatabaseProvider provider)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("sql_injection");
         await Assertions.Expect(page.Locator("main a.rule").First).ToContainTextAsync("sqli.");
         await Assertions.Expect(page.Locator("#review-state")).ToHaveTextAsync("unreviewed");
+
+        // The whole input was kept (encrypted): an analyst asks for it, and only then is it fetched (and audited).
+        await Assertions.Expect(page.Locator("#stored-input pre")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show full input" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#stored-input pre")).ToHaveTextAsync("7 UNION SELECT secret, 1 FROM accounts --");
         await Screens(page, "threat-detail");
 
         // The finding's rule id leads to that rule's row on the rules screen; its weight there is the baseline.

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using InfiniteSecurity.Infrastructure.Persistence;
 using InfiniteSecurity.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +24,9 @@ public sealed class LogContentTests(DatabaseProvider provider) : ServiceFixture(
         // Everything the service can log, so that a payload reaching any logger at any level is caught.
         factory.Settings["Logging:LogLevel:Default"] = "Debug";
         factory.Settings["Logging:LogLevel:Microsoft"] = "Debug";
+
+        // Inputs kept (encrypted) and read back: neither the ciphertext's way in nor the plaintext's way out may log it.
+        factory.Settings["Threats:StoreInput"] = "Encrypted";
         return factory;
     }
 
@@ -41,10 +46,15 @@ public sealed class LogContentTests(DatabaseProvider provider) : ServiceFixture(
         var wrongPassword = "pw-" + marker + "d";
         var login = await Anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = Factory.AdminUsername, password = wrongPassword });
         var token = Admin.DefaultRequestHeaders.Authorization!.Parameter!;
+        var requestId = Guid.Parse((await analyze.Content.ReadFromJsonAsync<JsonObject>())!["request_id"]!.GetValue<string>());
+        var threatId = await Factory.QueryAsync(db => db.Threats.Where(t => t.RequestId == requestId).Select(t => t.Id).SingleAsync());
+        var readInput = await Admin.GetAsync($"/api/v1/threats/{threatId}/input");
 
         Assert.That(analyze.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(benign.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(inspect.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(readInput.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await readInput.Content.ReadAsStringAsync(), Does.Contain(marker), "the stored input was read back");
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(_logs.Lines, Is.Not.Empty, "the capture must see the service's logging at all");
         Assert.That(_logs.Lines.Where(l => l.Contains(marker, StringComparison.Ordinal)), Is.Empty);

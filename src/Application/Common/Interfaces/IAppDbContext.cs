@@ -28,6 +28,7 @@ public interface IAppDbContext
     DbSet<RuleFeedback> RuleFeedback { get; }
     DbSet<RuleWeightOverride> RuleWeightOverrides { get; }
     DbSet<RequestCounter> RequestCounters { get; }
+    DbSet<ThreatInput> ThreatInputs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -20,8 +20,13 @@ public sealed record CheckGateCommand(string? Method, string? Url, IReadOnlyList
     private InputFingerprint? _fingerprint;
 
     /// <summary>Of the request line and headers as the gateway passed them, the nearest thing to "the request as received".</summary>
-    public InputFingerprint Fingerprint => _fingerprint ??= InputFingerprint.Of(Encoding.UTF8.GetBytes(
-        $"{Method} {Url}\r\n{string.Concat(Headers.Select(h => $"{h.Key}: {h.Value}\r\n"))}"));
+    public InputFingerprint Fingerprint => _fingerprint ??= InputFingerprint.Of(Received);
+
+    private byte[]? _received;
+
+    /// <summary>The request line and headers as the gateway passed them, as one HTTP message head.</summary>
+    public byte[] Received => _received ??= Encoding.UTF8.GetBytes(
+        $"{Method} {Url}\r\n{string.Concat(Headers.Select(h => $"{h.Key}: {h.Value}\r\n"))}");
 
     /// <summary>Never the request itself (a record would print every field): the fingerprint only.</summary>
     public override string ToString() => $"CheckGateCommand {{ {Fingerprint} }}";

@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Inspection.Common;
+using InfiniteSecurity.Application.Threats;
 using InfiniteSecurity.Detection.Requests;
 using MediatR;
 
@@ -16,6 +17,7 @@ internal sealed class CheckGateHandler(RequestScreening screening) : IRequestHan
         }
 
         // The gateway does not pass the body (nginx cannot give it to an auth subrequest): headers and URL only.
-        return screening.ScreenAsync(new HttpRequestData(request.Method!, target, headers, ReadOnlyMemory<byte>.Empty), request.Fingerprint, request.ClientAddress);
+        return screening.ScreenAsync(new HttpRequestData(request.Method!, target, headers, ReadOnlyMemory<byte>.Empty), request.Fingerprint, request.ClientAddress,
+            new ReceivedRequest(request.Received, ThreatInputKeeping.HttpMessage));
     }
 }

@@ -1,5 +1,6 @@
 using InfiniteSecurity.Application.Common.Interfaces;
 using InfiniteSecurity.Application.Common.Telemetry;
+using InfiniteSecurity.Application.Threats;
 using InfiniteSecurity.Detection;
 using InfiniteSecurity.Detection.Requests;
 using InfiniteSecurity.Domain.Audit;
@@ -9,7 +10,8 @@ namespace InfiniteSecurity.Application.Inspection.Common;
 
 /// <summary>
 /// What inspect and gate share: inspect the request with the exclusions in force, decide as analyze does, and record
-/// a detected request as a threat (evidence spans and locations only, never the request) with its audit event.
+/// a detected request as a threat (evidence spans and locations; the request itself only encrypted, and only when
+/// the deployment keeps inputs) with its audit event.
 /// </summary>
 internal sealed class RequestScreening(
     RequestInspector inspector,
@@ -19,9 +21,10 @@ internal sealed class RequestScreening(
     IThreatHistory history,
     ICallerContext caller,
     IRequestCounter counter,
+    IThreatInputProtector inputs,
     TimeProvider time)
 {
-    public async Task<ScreeningResult> ScreenAsync(HttpRequestData request, InputFingerprint fingerprint, string? sourceIp)
+    public async Task<ScreeningResult> ScreenAsync(HttpRequestData request, InputFingerprint fingerprint, string? sourceIp, ReceivedRequest received)
     {
         var requestId = Guid.CreateVersion7(time.GetUtcNow());
         using var activity = ServiceTelemetry.ActivitySource.StartActivity("inspect");
@@ -39,6 +42,7 @@ internal sealed class RequestScreening(
             history.Record(caller.UserId, ip);
             var threat = Threat.Record(requestId, verdict.Analysis, decision, fingerprint, LocatedEvidenceFormatter.Format(verdict.Findings),
                 ip, caller.UserId, time, verdict.Findings.Select(f => f.Location).ToArray());
+            inputs.KeepInputIfConfigured(threat, received.Bytes.Span, received.ContentType);
             var audit = AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
                 caller.IpAddress, caller.UserAgent,
                 $"threat={threat.Id} type={threat.Category} confidence={threat.Confidence:0.###} action={decision.Action} request={fingerprint}",

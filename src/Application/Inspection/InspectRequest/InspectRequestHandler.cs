@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation.Results;
 using InfiniteSecurity.Application.Common.Exceptions;
 using InfiniteSecurity.Application.Inspection.Common;
+using InfiniteSecurity.Application.Threats;
 using InfiniteSecurity.Detection.Requests;
 using MediatR;
 
@@ -10,7 +11,8 @@ namespace InfiniteSecurity.Application.Inspection.InspectRequest;
 internal sealed class InspectRequestHandler(RequestScreening screening, RequestLimits limits) : IRequestHandler<InspectRequestCommand, ScreeningResult>
 {
     public Task<ScreeningResult> Handle(InspectRequestCommand request, CancellationToken cancellationToken) =>
-        screening.ScreenAsync(request.Fields is null ? Parse(request.Received) : FromFields(request.Fields), request.Fingerprint, sourceIp: null);
+        screening.ScreenAsync(request.Fields is null ? Parse(request.Received) : FromFields(request.Fields), request.Fingerprint, sourceIp: null,
+            new ReceivedRequest(request.Received, request.Fields is null ? ThreatInputKeeping.HttpMessage : ThreatInputKeeping.Json));
 
     private HttpRequestData Parse(byte[] message)
     {

@@ -16,6 +16,7 @@ internal sealed class AnalyzeBatchHandler(
     IThreatHistory history,
     ICallerContext caller,
     IOptions<DetectionOptions> options,
+    IThreatInputProtector inputs,
     TimeProvider time)
     : IRequestHandler<AnalyzeBatchCommand, AnalyzeBatchResult>
 {
@@ -60,6 +61,7 @@ internal sealed class AnalyzeBatchHandler(
             history.Record(caller.UserId, caller.IpAddress);
             var fingerprint = InputFingerprint.Of(input);
             var threat = Threat.Record(requestId, analysis, decision, fingerprint, EvidenceFormatter.Format(analysis.Findings), caller.IpAddress, caller.UserId, time);
+            inputs.KeepInputIfConfigured(threat, input);
             var audit = AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous", caller.IpAddress, caller.UserAgent,
                 $"threat={threat.Id} type={threat.Category} confidence={threat.Confidence:0.###} action={decision.Action} input={fingerprint} batch=true",
                 time);

@@ -16,6 +16,7 @@ internal sealed class AnalyzeInputHandler(
     IThreatHistory history,
     ICallerContext caller,
     IRequestCounter counter,
+    IThreatInputProtector inputs,
     TimeProvider time)
     : IRequestHandler<AnalyzeInputCommand, AnalyzeInputResult>
 {
@@ -45,6 +46,7 @@ internal sealed class AnalyzeInputHandler(
             history.Record(caller.UserId, caller.IpAddress);
             var threat = Threat.Record(requestId, analysis, decision, request.Fingerprint, EvidenceFormatter.Format(analysis.Findings),
                 caller.IpAddress, caller.UserId, time);
+            inputs.KeepInputIfConfigured(threat, input);
             var audit = AuditEvent.Record(AuditEventType.ThreatDetected, AuditOutcome.Success, caller.UserId ?? "anonymous",
                 caller.IpAddress, caller.UserAgent,
                 $"threat={threat.Id} type={threat.Category} confidence={threat.Confidence:0.###} action={decision.Action} input={request.Fingerprint}",

@@ -15,6 +15,7 @@ internal sealed class GetThreatHandler(IAppDbContext db, ICallerContext caller, 
         var threat = await ThreatVisibility.VisibleTo(db.Threats.AsNoTracking(), caller)
             .SingleOrDefaultAsync(t => t.Id == request.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Threat", request.Id);
-        return mapper.Map<ThreatDetail>(threat);
+        var stored = await db.ThreatInputs.AnyAsync(i => i.ThreatId == threat.Id, cancellationToken).ConfigureAwait(false);
+        return mapper.Map<ThreatDetail>(threat) with { InputStored = stored };
     }
 }

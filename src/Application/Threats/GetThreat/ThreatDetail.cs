@@ -20,4 +20,8 @@ public sealed record ThreatDetail(
     IReadOnlyList<string> Locations,
     string ReviewState,
     DateTime? ReviewedAt,
-    IReadOnlyList<ThreatFinding> Findings);
+    IReadOnlyList<ThreatFinding> Findings)
+{
+    /// <summary>Whether the whole input is kept (encrypted); analysts and admins read it at <c>GET /api/v1/threats/{id}/input</c>.</summary>
+    public bool InputStored { get; init; }
+}

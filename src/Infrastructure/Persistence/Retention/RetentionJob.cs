@@ -9,7 +9,8 @@ namespace InfiniteSecurity.Infrastructure.Persistence.Retention;
 
 /// <summary>
 /// Deletes threats older than <see cref="RetentionOptions.Days"/> in small batches (each its own short
-/// transaction, oldest first), then checkpoints SQLite's WAL so the log file does not grow without bound.
+/// transaction, oldest first; their stored inputs go with them), stored inputs older than
+/// <see cref="RetentionOptions.InputDays"/>, then checkpoints SQLite's WAL so the log file does not grow without bound.
 /// Audit events are not touched: the audit trail is append-only.
 /// </summary>
 internal sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
@@ -88,6 +89,13 @@ internal sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<Retenti
             }
 
             total += await db.Threats.Where(t => batch.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Inputs of the deleted threats went with them (foreign key); a shorter input retention trims the rest.
+        if (options.Value.InputDays is { } inputDays && inputDays < options.Value.Days)
+        {
+            var inputCutoff = time.GetUtcNow().UtcDateTime.AddDays(-inputDays);
+            await db.ThreatInputs.Where(i => i.StoredAt < inputCutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await TrimSecurityEventsAsync(db, cutoff, cancellationToken).ConfigureAwait(false);

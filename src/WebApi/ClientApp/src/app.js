@@ -417,14 +417,32 @@ async function threatView(id) {
           h('tr', {}, h('th', { scope: 'row' }, 'Review'), h('td', {}, h('span', { id: 'review-state' }, t.review_state),
             t.reviewed_at ? ` · ${dates.format(new Date(t.reviewed_at))}` : null))))),
       h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, 'Findings'),
-        // Only the matched spans are stored, never the whole input: each is shown marked, with where it was found.
+        // The findings show the matched spans, each marked, with where it was found (the whole input, when kept, is a card of its own).
         (t.findings ?? []).map((f) => h('div', { class: 'finding' },
           h('p', {}, isAnalyst() ? h('a', { href: `#/rules/${encodeURIComponent(f.rule_id)}`, class: 'rule' }, f.rule_id) : h('span', { class: 'rule' }, f.rule_id),
             ` · ${f.family} · ${f.location ?? 'input'}`, ` · ${f.view ?? 'raw'} @ ${numbers.format(f.start)} · ${percent.format(f.confidence)}`),
           highlighted(f.evidence, [{ start: 0, length: f.evidence.length, rule_id: f.rule_id }]),
           f.reason ? h('p', { class: 'muted' }, f.reason) : null))),
-      feedback && feedbackCard(t, feedback)),
+      feedback && feedbackCard(t, feedback),
+      isAnalyst() && t.input_stored ? storedInputCard(t) : null),
   ];
+}
+
+/** The whole input, kept encrypted (Threats:StoreInput); fetched only on request, since every read is audited. */
+function storedInputCard(threat) {
+  const status = h('p', { role: 'status', 'aria-live': 'polite', id: 'stored-input-status' });
+  const body = h('div', { id: 'stored-input' });
+  const show = async () => {
+    try {
+      const stored = await api('GET', `/api/v1/threats/${encodeURIComponent(threat.id)}/input`);
+      status.textContent = `${stored.content_type ?? 'input'}${stored.input_encoding === 'base64' ? ' (base64: not UTF-8)' : ''}`;
+      body.replaceChildren(h('pre', { class: 'input' }, stored.input));
+    } catch (e) { status.textContent = problemText(e); }
+  };
+  return h('section', { class: 'card', 'aria-labelledby': 'stored-input-title' }, h('h2', { id: 'stored-input-title' }, 'Full input'),
+    h('p', { class: 'muted' }, 'The whole input is kept encrypted. Reading it is recorded in the audit log under your name.'),
+    h('p', { class: 'actions' }, h('button', { type: 'button', id: 'show-input', onclick: show }, 'Show full input')),
+    status, body);
 }
 
 /** The analysts' verdicts on a threat and the form to give (or replace) one's own. */

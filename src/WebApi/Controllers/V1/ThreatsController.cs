@@ -1,4 +1,5 @@
 using InfiniteSecurity.Application.Threats.GetThreat;
+using InfiniteSecurity.Application.Threats.GetThreatInput;
 using InfiniteSecurity.Application.Threats.ListThreats;
 using InfiniteSecurity.WebApi.Security;
 using MediatR;
@@ -62,4 +63,21 @@ public sealed class ThreatsController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ThreatDetail>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<ThreatDetail> Get(Guid id, CancellationToken cancellationToken) => mediator.Send(new GetThreatQuery(id), cancellationToken);
+
+    /// <summary>
+    /// The whole input of a threat, decrypted, when it was kept (<c>Threats:StoreInput=Encrypted</c> when it was detected).
+    /// Analysts and admins only; every read, and every attempt, is audited (<c>THREAT_INPUT_READ</c>).
+    /// </summary>
+    /// <response code="200">The input as received, with its content type.</response>
+    /// <response code="401">No valid access token.</response>
+    /// <response code="403">Neither analyst nor admin (the threat's own user included).</response>
+    /// <response code="404">No input is stored for this threat: not kept when it was detected, or deleted by retention.</response>
+    /// <response code="500">The input is stored but no key of this instance's key ring opens it.</response>
+    [HttpGet("{id:guid}/input")]
+    [Authorize(Policy = Policies.Analyst)]
+    [ProducesResponseType<ThreatInputView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+    public Task<ThreatInputView> GetInput(Guid id, CancellationToken cancellationToken) => mediator.Send(new GetThreatInputQuery(id), cancellationToken);
 }
