@@ -1,6 +1,9 @@
 namespace InfiniteSecurity.Application.Threats.GetThreat;
 
-/// <summary>One stored threat with its findings read back from the evidence: rule, family, location and matched span.</summary>
+/// <summary>
+/// One stored threat with its findings read back from the evidence: rule, family, location and matched span; with
+/// <c>Occurrences</c> detections of the same attack folded into it between <c>FirstSeen</c> and <c>LastSeen</c>.
+/// </summary>
 public sealed record ThreatDetail(
     Guid Id,
     DateTime DetectedAt,
@@ -20,4 +23,7 @@ public sealed record ThreatDetail(
     IReadOnlyList<string> Locations,
     string ReviewState,
     DateTime? ReviewedAt,
+    int Occurrences,
+    DateTime FirstSeen,
+    DateTime LastSeen,
     IReadOnlyList<ThreatFinding> Findings);
