@@ -187,6 +187,7 @@ public static class DependencyInjection
         var section = configuration.GetSection(PersistenceOptions.SectionName);
         services.AddOptions<PersistenceOptions>().Bind(section)
             .Validate(o => o.QueueCapacity > 0 && o.MaxBatchSize > 0 && o.ReplayIntervalMilliseconds > 0, "Persistence sizes and intervals must be positive.")
+            .Validate(o => o.AggregationWindowSeconds is >= 0 and <= 86_400, "Persistence:AggregationWindowSeconds must be 0 (off) to 86,400.")
             .ValidateOnStart();
         var options = section.Get<PersistenceOptions>() ?? new PersistenceOptions();
 

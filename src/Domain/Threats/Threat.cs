@@ -63,6 +63,21 @@ public sealed class Threat
         Input = ThreatInput.For(Id, ciphertext, contentType, DetectedAt);
     }
 
+    /// <summary>How many detections this row stands for: repeats of one attack from one source are folded into it.</summary>
+    public int Occurrences { get; private set; } = 1;
+
+    /// <summary>The earliest folded detection (UTC); <see cref="DetectedAt"/> of a threat seen once.</summary>
+    public DateTime FirstSeen { get; private set; }
+
+    /// <summary>The latest folded detection (UTC).</summary>
+    public DateTime LastSeen { get; private set; }
+
+    /// <summary>
+    /// Names the (source, input, rules, window) this row collects repeats for; unique while set. Null when aggregation
+    /// is off or for a row that must not absorb later repeats (one replayed from the spool).
+    /// </summary>
+    public string? AggregationKey { get; private set; }
+
     /// <summary>Records a threat the engine detected. Refuses analyses that are not threats.</summary>
     public static Threat Record(
         Guid requestId,
@@ -104,7 +119,34 @@ public sealed class Threat
             SourceIp = Guard.Neutralise(sourceIp, 64),
             UserId = Guard.Neutralise(userId, 128),
             Locations = locations is null ? null : ThreatLocations.Format(locations, MaxLocationsLength),
-        };
+        }.WithSeenTimes();
+    }
+
+    private Threat WithSeenTimes()
+    {
+        FirstSeen = DetectedAt;
+        LastSeen = DetectedAt;
+        return this;
+    }
+
+    /// <summary>Lets this threat collect repeats under <paramref name="key"/>, or (null) none.</summary>
+    public void AggregateUnder(string? key) => AggregationKey = key;
+
+    /// <summary>
+    /// Folds a repeat of this attack into this row: its occurrences add up and the seen times widen. Only a threat
+    /// with the same aggregation key is a repeat; anything else would merge unrelated attacks.
+    /// </summary>
+    public void Absorb(Threat repeat)
+    {
+        ArgumentNullException.ThrowIfNull(repeat);
+        if (AggregationKey is null || repeat.AggregationKey != AggregationKey || repeat.Id == Id)
+        {
+            throw new DomainException("Only a distinct threat with the same aggregation key can be folded into another.");
+        }
+
+        Occurrences = checked(Occurrences + repeat.Occurrences);
+        FirstSeen = repeat.FirstSeen < FirstSeen ? repeat.FirstSeen : FirstSeen;
+        LastSeen = repeat.LastSeen > LastSeen ? repeat.LastSeen : LastSeen;
     }
 
     /// <summary>

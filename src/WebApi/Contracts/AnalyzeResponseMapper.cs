@@ -13,6 +13,7 @@ internal static class AnalyzeResponseMapper
     public static AnalyzeResponse ToV1(AnalyzeInputResult result) => new()
     {
         RequestId = result.RequestId,
+        ThreatId = result.ThreatId,
         Analysis = ToView(result),
         Decision = ToView(result.Decision),
         Timestamp = result.Timestamp,

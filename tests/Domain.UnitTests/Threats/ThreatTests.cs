@@ -59,4 +59,36 @@ public sealed class ThreatTests
         Assert.That(again, Is.EqualTo(first));
         Assert.That(InputFingerprint.Of("abc").Sha256, Is.Not.EqualTo(InputFingerprint.Of("abd").Sha256));
     }
+
+    [Test]
+    public void A_new_threat_is_one_occurrence_first_and_last_seen_at_its_detection_and_collects_no_repeats()
+    {
+        var analysis = Analysis(true, ThreatCategory.SqlInjection, 0.95);
+
+        var threat = Threat.Record(Guid.NewGuid(), analysis, _policy.Decide(analysis, false), InputFingerprint.Of("a' OR 'b'='b"), "evidence", "1.2.3.4", null, _time);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(threat.Occurrences, Is.EqualTo(1));
+            Assert.That(threat.FirstSeen, Is.EqualTo(threat.DetectedAt));
+            Assert.That(threat.LastSeen, Is.EqualTo(threat.DetectedAt));
+            Assert.That(threat.AggregationKey, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Only_a_threat_under_an_aggregation_key_absorbs_a_repeat_with_the_same_key()
+    {
+        var analysis = Analysis(true, ThreatCategory.SqlInjection, 0.95);
+        Threat Detect() => Threat.Record(Guid.NewGuid(), analysis, _policy.Decide(analysis, false), InputFingerprint.Of("a' OR 'b'='b"), "evidence", "1.2.3.4", null, _time);
+        var first = Detect();
+        var repeat = Detect();
+
+        Assert.Throws<DomainException>(() => first.Absorb(repeat), "neither has a key");
+        first.AggregateUnder("k");
+        repeat.AggregateUnder("k");
+        first.Absorb(repeat);
+
+        Assert.That(first.Occurrences, Is.EqualTo(2));
+    }
 }

@@ -112,4 +112,42 @@ public sealed class DatabaseOutageTests
         Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
         Assert.That(stored, Is.Unique, "duplicated");
     }
+
+    [Test]
+    public async Task Repeats_acknowledged_during_an_outage_are_all_counted_after_replay()
+    {
+        await using var service = _database.Service();
+        await service.StartAsync();
+        using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
+        const string attack = "r' OR 'spool'='spool' --";
+        const int before = 20;
+        const int during = 60;
+        var answered = new List<string>();
+        async Task SendAsync(int count)
+        {
+            var sent = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+            {
+                using var response = await client.PostAsJsonAsync("api/v1/analyze", new { input = attack });
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["threat_id"]!.GetValue<string>();
+            }));
+            answered.AddRange(sent);
+        }
+
+        await SendAsync(before);
+        await _postgres.StopAsync();
+        await SendAsync(during);
+        await _postgres.StartAgainAsync();
+        await WaitForEmptySpoolAsync(service.SpoolDirectory);
+
+        await using var db = _database.Open();
+        var ids = answered.Distinct().Select(Guid.Parse).ToList();
+        var rows = await db.Threats.Where(t => ids.Contains(t.Id)).ToListAsync();
+        TestContext.Out.WriteLine($"{before + during} identical attacks, {during} of them with the database down: {rows.Count} row(s), occurrences {string.Join(", ", rows.Select(r => r.Occurrences))}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Sum(r => r.Occurrences), Is.EqualTo(before + during), "every repeat counted once");
+            Assert.That(rows, Has.Count.EqualTo(ids.Count), "every answered threat id names a stored row");
+        });
+    }
 }

@@ -20,6 +20,10 @@ public sealed class ThreatFeedbackTests(DatabaseProvider provider) : ServiceFixt
 
     private HttpClient _analyst = null!;
 
+    // Verdicts are given per stored threat; these tests analyse one input many times and judge each detection, so
+    // repeats are not folded into one row here.
+    protected override ApiFactory CreateFactory() => new() { Provider = Provider, Settings = { ["Persistence:AggregationWindowSeconds"] = "0" } };
+
     protected override bool SignInAdmin => true;
 
     [OneTimeSetUp]

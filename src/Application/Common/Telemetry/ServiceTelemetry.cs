@@ -37,6 +37,8 @@ public static class ServiceTelemetry
 
     public static Histogram<double> WriterCommitDuration { get; } = Meter.CreateHistogram<double>("infinitesecurity.writer.commit.duration", "s", "Time a group commit took, spooling included.");
 
+    public static Counter<long> WriterFoldedRepeats { get; } = Meter.CreateCounter<long>("infinitesecurity.writer.folded_repeats", "{record}", "Repeated detections folded into another record of the same batch before writing.");
+
     static ServiceTelemetry()
     {
         Meter.CreateObservableGauge("infinitesecurity.writer.queue_depth", () => Sum(QueueDepths), "{record}", "Writes waiting for the group-commit writer.");

@@ -49,8 +49,8 @@ internal sealed class RequestScreening(
                 time);
 
             // As in analyze: recorded even if the caller hangs up, and answered only once durable.
-            await writer.WriteAsync(threat, audit, CancellationToken.None).ConfigureAwait(false);
-            threatId = threat.Id;
+            // A repeat of an attack already stored in this window is answered with that row's id.
+            threatId = await writer.WriteAsync(threat, audit, CancellationToken.None).ConfigureAwait(false);
         }
 
         counter.Count(verdict.Analysis.IsThreat, verdict.Analysis.IsThreat && decision.Blocked);

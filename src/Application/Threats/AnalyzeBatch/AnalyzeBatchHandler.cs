@@ -44,7 +44,16 @@ internal sealed class AnalyzeBatchHandler(
         // Every threat of the batch in one durable write, committed together, even if the caller hangs up.
         if (threats.Count > 0)
         {
-            await writer.WriteManyAsync(threats, CancellationToken.None).ConfigureAwait(false);
+            // Repeats folded into an earlier row are answered with that row's id.
+            var stored = await writer.WriteManyAsync(threats, CancellationToken.None).ConfigureAwait(false);
+            var storedAs = threats.Select(t => t.Item1.Id).Zip(stored).ToDictionary(p => p.First, p => p.Second);
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (results[i].Result is { ThreatId: { } own } result)
+                {
+                    results[i] = results[i] with { Result = result with { ThreatId = storedAs[own] } };
+                }
+            }
         }
 
         return new AnalyzeBatchResult(results);

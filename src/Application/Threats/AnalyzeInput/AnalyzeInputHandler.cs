@@ -54,8 +54,8 @@ internal sealed class AnalyzeInputHandler(
 
             // Once detected, the threat is recorded even if the caller hangs up: the audit trail must not depend
             // on the client waiting for the answer. The answer waits for durability, so an answered threat is never lost.
-            await writer.WriteAsync(threat, audit, CancellationToken.None).ConfigureAwait(false);
-            threatId = threat.Id;
+            // A repeat of an attack already stored in this window is answered with that row's id.
+            threatId = await writer.WriteAsync(threat, audit, CancellationToken.None).ConfigureAwait(false);
         }
 
         counter.Count(analysis.IsThreat, analysis.IsThreat && decision.Blocked);

@@ -1,6 +1,9 @@
 namespace InfiniteSecurity.Application.Threats.GetThreat;
 
-/// <summary>One stored threat with its findings read back from the evidence: rule, family, location and matched span.</summary>
+/// <summary>
+/// One stored threat with its findings read back from the evidence: rule, family, location and matched span; with
+/// <c>Occurrences</c> detections of the same attack folded into it between <c>FirstSeen</c> and <c>LastSeen</c>.
+/// </summary>
 public sealed record ThreatDetail(
     Guid Id,
     DateTime DetectedAt,
@@ -20,8 +23,12 @@ public sealed record ThreatDetail(
     IReadOnlyList<string> Locations,
     string ReviewState,
     DateTime? ReviewedAt,
+    int Occurrences,
+    DateTime FirstSeen,
+    DateTime LastSeen,
     IReadOnlyList<ThreatFinding> Findings)
 {
     /// <summary>Whether the whole input is kept (encrypted); analysts and admins read it at <c>GET /api/v1/threats/{id}/input</c>.</summary>
     public bool InputStored { get; init; }
 }
+

@@ -6,7 +6,8 @@ namespace InfiniteSecurity.Application.Threats.GetThreat;
 /// A stored threat as the API shows it (the fingerprint and evidence, never the whole input). Mapped in
 /// <see cref="ThreatMappingProfile"/>. <c>Locations</c> says where in an inspected HTTP request the findings were
 /// (empty for a threat from analyze). <c>ReviewState</c> is <c>unreviewed</c>, <c>true_positive</c> or
-/// <c>false_positive</c>.
+/// <c>false_positive</c>. <c>Occurrences</c> is how many detections of this attack (same source, input and rules, within
+/// the aggregation window) the row stands for, seen from <c>FirstSeen</c> to <c>LastSeen</c>.
 /// </summary>
 public sealed record ThreatView(
     Guid Id,
@@ -27,4 +28,7 @@ public sealed record ThreatView(
     Guid RequestId,
     IReadOnlyList<string> Locations,
     string ReviewState,
-    DateTime? ReviewedAt);
+    DateTime? ReviewedAt,
+    int Occurrences,
+    DateTime FirstSeen,
+    DateTime LastSeen);

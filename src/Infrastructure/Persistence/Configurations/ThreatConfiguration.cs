@@ -21,6 +21,8 @@ internal sealed class ThreatConfiguration : IEntityTypeConfiguration<Threat>
         builder.Property(t => t.UserId).HasMaxLength(128);
         builder.Property(t => t.Locations).HasMaxLength(Threat.MaxLocationsLength);
         builder.Property(t => t.ReviewState).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.AggregationKey).HasMaxLength(64);
+        builder.HasIndex(t => t.AggregationKey).IsUnique();
         builder.HasIndex(t => t.DetectedAt);
         builder.HasIndex(t => t.RiskScore);
         builder.HasIndex(t => t.Category);

@@ -60,27 +60,27 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
             .Build();
     }
 
-    public Task WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    public async Task<Guid?> WriteAsync(Threat? threat, AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingWrite([new SpoolRecord { Threat = threat, AuditEvent = auditEvent }]);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ServiceOverloadedException("The threat log is saturated; retry shortly.", TimeSpan.FromSeconds(_options.RetryAfterSeconds));
-        }
-
-        return pending.Completion.Task;
+        var stored = await Enqueue([new SpoolRecord { Threat = threat, AuditEvent = auditEvent }]).ConfigureAwait(false);
+        return threat is null ? null : stored[0];
     }
 
     /// <summary>One queue entry for the whole batch, so its records land in the same commit (or the same spool append).</summary>
-    public Task WriteManyAsync(IReadOnlyList<(Threat Threat, AuditEvent AuditEvent)> records, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Guid>> WriteManyAsync(IReadOnlyList<(Threat Threat, AuditEvent AuditEvent)> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
         {
-            return Task.CompletedTask;
+            return [];
         }
 
-        var pending = new PendingWrite(records.Select(r => new SpoolRecord { Threat = r.Threat, AuditEvent = r.AuditEvent }).ToArray());
+        return await Enqueue(records.Select(r => new SpoolRecord { Threat = r.Threat, AuditEvent = r.AuditEvent }).ToArray()).ConfigureAwait(false);
+    }
+
+    private Task<Guid[]> Enqueue(SpoolRecord[] records)
+    {
+        var pending = new PendingWrite(records);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ServiceOverloadedException("The threat log is saturated; retry shortly.", TimeSpan.FromSeconds(_options.RetryAfterSeconds));
@@ -126,67 +126,80 @@ internal sealed class GroupCommitWriter : BackgroundService, ISecurityEventWrite
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
-        var records = batch.SelectMany(p => p.Records).ToArray();
+        var window = TimeSpan.FromSeconds(_options.AggregationWindowSeconds);
+        var all = batch.SelectMany(p => p.Records).ToArray();
+        foreach (var threat in all.Select(r => r.Threat).OfType<Threat>())
+        {
+            threat.AggregateUnder(ThreatAggregationKey.For(threat, window));
+        }
+
+        // Repeats inside the batch are folded first, so the database and the spool both get one record per attack.
+        var (records, foldedInto) = ThreatFolding.Fold(all);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await _database.ExecuteAsync(async token =>
+            var storedAs = await _database.ExecuteAsync(async token =>
             {
                 await using var scope = _scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await SpoolRecordInserter.AddAsync(db, records, skipExisting: false, token).ConfigureAwait(false);
-                await db.SaveChangesAsync(token).ConfigureAwait(false);
+                return await BatchCommit.WriteAsync(db, records, token).ConfigureAwait(false);
             }, CancellationToken.None).ConfigureAwait(false);
-            Measure(started, records.Length, "database");
-            Complete(batch, null);
+            Measure(started, all.Length, records.Count, "database");
+            Complete(batch, id => storedAs[foldedInto[id]]);
         }
         catch (Exception dbError)
         {
             if (dbError is not BrokenCircuitException)
             {
-                _logger.LogWarning(dbError, "Database write of {Count} record(s) failed; spooling them to disk", records.Length);
+                _logger.LogWarning(dbError, "Database write of {Count} record(s) failed; spooling them to disk", records.Count);
             }
 
             try
             {
                 await _spool.AppendAsync(records).ConfigureAwait(false);
-                Measure(started, records.Length, "spool");
-                Complete(batch, null);
+                Measure(started, all.Length, records.Count, "spool");
+                Complete(batch, id => foldedInto[id]);
             }
             catch (Exception spoolError)
             {
-                _logger.LogError(spoolError, "Spooling {Count} record(s) failed; the requests are answered with an error", records.Length);
-                Measure(started, records.Length, "failed");
-                Complete(batch, new AggregateException("Neither the database nor the spool accepted the write.", dbError, spoolError));
+                _logger.LogError(spoolError, "Spooling {Count} record(s) failed; the requests are answered with an error", records.Count);
+                Measure(started, all.Length, records.Count, "failed");
+                Fail(batch, new AggregateException("Neither the database nor the spool accepted the write.", dbError, spoolError));
             }
         }
     }
 
-    private static void Measure(long started, int records, string target)
+    private static void Measure(long started, int records, int written, string target)
     {
         var tag = new KeyValuePair<string, object?>("target", target);
         ServiceTelemetry.WriterBatchSize.Record(records, tag);
         ServiceTelemetry.WriterCommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
+        if (records > written)
+        {
+            ServiceTelemetry.WriterFoldedRepeats.Add(records - written, tag);
+        }
     }
 
-    private static void Complete(List<PendingWrite> batch, Exception? error)
+    /// <summary>Releases every waiter with the stored id of each of its threats (Guid.Empty where a record has none).</summary>
+    private static void Complete(List<PendingWrite> batch, Func<Guid, Guid> storedId)
     {
         foreach (var pending in batch)
         {
-            if (error is null)
-            {
-                pending.Completion.TrySetResult();
-            }
-            else
-            {
-                pending.Completion.TrySetException(error);
-            }
+            pending.Completion.TrySetResult(pending.Records.Select(r => r.Threat is null ? Guid.Empty : storedId(r.Threat.Id)).ToArray());
+        }
+    }
+
+    private static void Fail(List<PendingWrite> batch, Exception error)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetException(error);
         }
     }
 
     private sealed class PendingWrite(SpoolRecord[] records)
     {
         public SpoolRecord[] Records { get; } = records;
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Guid[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

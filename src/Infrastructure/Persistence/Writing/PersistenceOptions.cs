@@ -23,6 +23,12 @@ public sealed class PersistenceOptions
     /// <summary>How often the spool is replayed into the database.</summary>
     public int ReplayIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// Repeats of one attack (same source, input fingerprint and matched rules) detected within the same window of
+    /// this many seconds are stored as one threat row with an occurrence count; 0 stores every detection as a row.
+    /// </summary>
+    public int AggregationWindowSeconds { get; set; } = 60;
+
     /// <summary>The Retry-After given with a 503 when the queue is full.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 }

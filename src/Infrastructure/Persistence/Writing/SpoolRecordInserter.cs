@@ -2,26 +2,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InfiniteSecurity.Infrastructure.Persistence.Writing;
 
-/// <summary>Adds a batch of records to a context. With <c>skipExisting</c>, rows whose id is already stored are left out (idempotent replay).</summary>
+/// <summary>
+/// Replays spooled records: rows whose id is already stored are left out (idempotent replay), and replayed threats
+/// become rows of their own rather than joining a row stored meanwhile. A replayed threat's id was already given to
+/// its callers, so it must exist as a row; and adding it to another row would leave no id behind by which a second
+/// replay of the same file could tell it was done.
+/// </summary>
 internal static class SpoolRecordInserter
 {
-    public static async Task AddAsync(AppDbContext db, IReadOnlyCollection<SpoolRecord> records, bool skipExisting, CancellationToken cancellationToken)
+    public static async Task ReplayAsync(AppDbContext db, IReadOnlyCollection<SpoolRecord> records, CancellationToken cancellationToken)
     {
-        var threats = records.Where(r => r.Threat is not null).Select(r => r.Threat!).ToList();
-        var audits = records.Where(r => r.AuditEvent is not null).Select(r => r.AuditEvent!).ToList();
+        var threatIds = records.Where(r => r.Threat is not null).Select(r => r.Threat!.Id).ToList();
+        var storedThreats = (await db.Threats.Where(t => threatIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var auditIds = records.Where(r => r.AuditEvent is not null).Select(r => r.AuditEvent!.Id).ToList();
+        var storedAudits = (await db.AuditEvents.Where(a => auditIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
 
-        if (skipExisting)
+        var missing = new List<SpoolRecord>(records.Count);
+        foreach (var record in records)
         {
-            var threatIds = threats.Select(t => t.Id).ToList();
-            var storedThreats = await db.Threats.Where(t => threatIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            threats.RemoveAll(t => storedThreats.Contains(t.Id));
-
-            var auditIds = audits.Select(a => a.Id).ToList();
-            var storedAudits = await db.AuditEvents.Where(a => auditIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            audits.RemoveAll(a => storedAudits.Contains(a.Id));
+            var threat = record.Threat is { } t && !storedThreats.Contains(t.Id) ? t : null;
+            var audit = record.AuditEvent is { } a && !storedAudits.Contains(a.Id) ? a : null;
+            threat?.AggregateUnder(null);
+            if (threat is not null || audit is not null)
+            {
+                missing.Add(new SpoolRecord { Threat = threat, AuditEvent = audit });
+            }
         }
 
-        db.Threats.AddRange(threats);
-        db.AuditEvents.AddRange(audits);
+        if (missing.Count > 0)
+        {
+            await BatchCommit.WriteAsync(db, missing, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -46,8 +46,7 @@ internal sealed class SpoolReplayer(IServiceScopeFactory scopes, DiskSpool spool
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await SpoolRecordInserter.AddAsync(db, chunk, skipExisting: true, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await SpoolRecordInserter.ReplayAsync(db, chunk, cancellationToken).ConfigureAwait(false);
             }
 
             spool.Complete(file);

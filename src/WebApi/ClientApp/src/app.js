@@ -375,11 +375,12 @@ async function threatsView(params) {
     h('p', { role: 'status' }, h('button', { type: 'button', id: 'new-threats', class: 'plain', hidden: true, onclick: () => route() }, 'New threats: show them')),
     h('div', { class: 'table-wrap' }, h('table', {},
       h('caption', { class: 'muted' }, `${numbers.format(result.total)} matching`),
-      h('thead', {}, h('tr', {}, ['Detected', 'Family', 'Severity', 'Action', 'Confidence', 'Source', 'Review'].map((c) => h('th', { scope: 'col', class: c === 'Confidence' ? 'num' : '' }, c)))),
+      h('thead', {}, h('tr', {}, ['Detected', 'Family', 'Severity', 'Action', 'Confidence', 'Times', 'Source', 'Review'].map((c) => h('th', { scope: 'col', class: c === 'Confidence' || c === 'Times' ? 'num' : '' }, c)))),
       h('tbody', { id: 'threat-rows' }, result.items.map((t) => h('tr', {},
         h('td', {}, h('a', { href: `#/threat/${t.id}` }, dates.format(new Date(t.detected_at)))),
         h('td', {}, t.category), h('td', {}, t.severity), h('td', {}, t.action),
-        h('td', { class: 'num' }, percent.format(t.confidence)), h('td', {}, t.source_ip ?? '—'), h('td', {}, t.review_state)))))),
+        h('td', { class: 'num' }, percent.format(t.confidence)), h('td', { class: 'num' }, numbers.format(t.occurrences ?? 1)),
+        h('td', {}, t.source_ip ?? '—'), h('td', {}, t.review_state)))))),
     h('p', { class: 'actions' },
       params.get('cursor') && h('a', { href: `#/threats?${rest}` }, 'Newest'),
       result.next_cursor && h('a', { href: `#/threats?${new URLSearchParams({ ...Object.fromEntries(rest), cursor: result.next_cursor })}` }, 'Older')),
@@ -406,7 +407,10 @@ async function threatView(id) {
   const rows = [['Detected', dates.format(new Date(t.detected_at))], ['Family', t.category], ['Severity', t.severity],
     ['Action', t.action], ['Confidence', percent.format(t.confidence)], ['Risk score', numbers.format(t.risk_score)],
     ['Needs review', t.requires_human_review ? 'yes' : 'no'], ['Source', t.source_ip ?? '—'], ['Locations', (t.locations ?? []).join(', ') || '—'],
-    ['Input length', numbers.format(t.input_length)], ['Input SHA-256', t.input_sha256]];
+    ['Input length', numbers.format(t.input_length)], ['Input SHA-256', t.input_sha256],
+    // Repeats of this attack from this source within the aggregation window are counted on this one threat.
+    ['Occurrences', numbers.format(t.occurrences ?? 1)], ['First seen', dates.format(new Date(t.first_seen ?? t.detected_at))],
+    ['Last seen', dates.format(new Date(t.last_seen ?? t.detected_at))]];
   return [
     h('h1', {}, 'Threat'),
     h('p', {}, h('a', { href: '#/threats' }, 'Back to threats')),
