@@ -16,7 +16,7 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet publish "$ROOT/src/WebApi" -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 ( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
   ConnectionStrings__Default="Data Source=$WORK/bench.db" Persistence__SpoolDirectory="$WORK/spool" Api__MaxRequestBodyBytes=4194304 \
-  RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data" \
+  RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data" DataProtection__AllowUnencryptedKeyRing=true \
   exec dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &
 API_PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$APIPORT/health/live" >/dev/null && break; sleep 0.2; done

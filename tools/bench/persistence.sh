@@ -48,7 +48,7 @@ for provider in Sqlite Postgres; do
         PGPASSWORD="$PGPASS" psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database $db" >/dev/null; cs="$PGCS;Database=$db"; fi
       ( cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" Logging__LogLevel__Default=Warning \
         Database__Provider=$provider ConnectionStrings__Default="$cs" Persistence__WriteMode=$mode Persistence__SpoolDirectory="$WORK/spool-$db" \
-        RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data-$db" \
+        RateLimiting__Enabled=false Bootstrap__AdminPassword="$ADMINPASS" Jwt__SigningKey="$JWTKEY" DataDirectory="$WORK/data-$db" DataProtection__AllowUnencryptedKeyRing=true \
         exec dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &
       API_PID=$!
       for _ in $(seq 100); do curl -sf "http://127.0.0.1:$APIPORT/health/live" >/dev/null && break; sleep 0.2; done

@@ -40,13 +40,18 @@ start_service() {
   else
     provider=Sqlite; cs="Data Source=$WORK/bench.db"
   fi
+  # Production encrypts its key ring with a certificate (docs/operations.md); a throwaway one for the run.
+  local dppass; dppass="$(head -c 18 /dev/urandom | base64 -w0)"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/dp.key" -out "$WORK/dp.crt" -days 2 -subj /CN=bench-key-ring >/dev/null 2>&1
+  openssl pkcs12 -export -inkey "$WORK/dp.key" -in "$WORK/dp.crt" -out "$WORK/dp.pfx" -passout "pass:$dppass"
   dotnet publish "$ROOT/src/WebApi" -c Release --use-current-runtime --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
   # Started from its own folder, so its appsettings.json applies (Production: JSON logs at Information).
   # shellcheck disable=SC2086
   ( cd "$WORK/app" && env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APIPORT" \
     Database__Provider="$provider" ConnectionStrings__Default="$cs" Persistence__SpoolDirectory="$WORK/spool" \
     RateLimiting__MachineClients__PermitsPerSecond=1000000 \
-    Bootstrap__AdminPassword="$adminpass" Jwt__SigningKey="$jwtkey" DataDirectory="$WORK/data" ${SERVICE_ENV:-} \
+    Bootstrap__AdminPassword="$adminpass" Jwt__SigningKey="$jwtkey" DataDirectory="$WORK/data" \
+    DataProtection__CertificatePath="$WORK/dp.pfx" DataProtection__CertificatePassword="$dppass" ${SERVICE_ENV:-} \
     dotnet "$WORK/app/InfiniteSecurity.WebApi.dll" ) > "$WORK/api.log" 2>&1 &
   API_PID=$!
   for _ in $(seq 150); do curl -sf "http://127.0.0.1:$APIPORT/health/live" >/dev/null && break; sleep 0.2; done

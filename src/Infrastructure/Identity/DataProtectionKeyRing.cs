@@ -59,6 +59,15 @@ internal static class DataProtectionKeyRing
                 "Threats:StoreInput=Encrypted in Production needs DataProtection:CertificatePath (a PKCS#12 file with its private key, "
                 + "DataProtection:CertificatePassword from a secret): the key ring is stored in the database and must not be readable from it alone.");
         }
+        else if (environment.IsProduction() && !configuration.GetValue("DataProtection:AllowUnencryptedKeyRing", false))
+        {
+            // The key ring opens the MFA secrets stored in the same database: unencrypted, a dump or a backup of the
+            // database alone would open them. Production starts only with the keys encrypted, or told otherwise.
+            throw new InvalidOperationException(
+                "Production needs DataProtection:CertificatePath (a PKCS#12 file with its private key, DataProtection:CertificatePassword "
+                + "from a secret) to encrypt the key ring stored in the database; set DataProtection:AllowUnencryptedKeyRing=true only where "
+                + "the database and its backups are as protected as the secrets themselves.");
+        }
     }
 
     /// <summary>

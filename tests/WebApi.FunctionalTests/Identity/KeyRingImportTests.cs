@@ -66,12 +66,7 @@ public sealed class KeyRingImportTests(DatabaseProvider provider)
         Directory.CreateDirectory(directory);
         try
         {
-            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-            using var rsa = RSA.Create(2048);
-            var request = new CertificateRequest("CN=infinitesecurity-key-ring-test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-            var path = Path.Combine(directory, "dataprotection.pfx");
-            await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pkcs12, password));
+            var (path, password) = KeyRingCertificate.Write(directory);
 
             await using var factory = await new ApiFactory
             {
@@ -99,8 +94,35 @@ public sealed class KeyRingImportTests(DatabaseProvider provider)
     [Test]
     public void Production_refuses_to_keep_inputs_with_a_key_ring_the_database_alone_would_open()
     {
-        var factory = new ApiFactory { Provider = provider, EnvironmentName = "Production", Settings = { ["Threats:StoreInput"] = "Encrypted" } };
+        var factory = new ApiFactory
+        {
+            Provider = provider,
+            EnvironmentName = "Production",
+            Settings = { ["Threats:StoreInput"] = "Encrypted", ["DataProtection:CertificatePath"] = "", ["DataProtection:AllowUnencryptedKeyRing"] = "true" },
+        };
         var failure = Assert.CatchAsync(async () => await factory.StartAsync());
-        Assert.That(failure!.ToString(), Does.Contain("DataProtection:CertificatePath"));
+        Assert.That(failure!.ToString(), Does.Contain("Threats:StoreInput=Encrypted in Production needs DataProtection:CertificatePath"));
+    }
+
+    [Test]
+    public void Production_refuses_to_start_with_a_key_ring_the_database_alone_would_open()
+    {
+        var factory = new ApiFactory { Provider = provider, EnvironmentName = "Production", Settings = { ["DataProtection:CertificatePath"] = "" } };
+        var failure = Assert.CatchAsync(async () => await factory.StartAsync());
+        Assert.That(failure!.ToString(), Does.Contain("DataProtection:AllowUnencryptedKeyRing"));
+    }
+
+    [Test]
+    public async Task Production_starts_without_a_certificate_only_when_told_the_database_is_protected_enough()
+    {
+        await using var factory = await new ApiFactory
+        {
+            Provider = provider,
+            EnvironmentName = "Production",
+            Settings = { ["DataProtection:CertificatePath"] = "", ["DataProtection:AllowUnencryptedKeyRing"] = "true" },
+        }.StartAsync();
+        using var client = factory.CreateClient();
+
+        Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 }

@@ -84,6 +84,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Persistence:SpoolDirectory", SpoolDirectory);
+        if (EnvironmentName == "Production" && !Settings.ContainsKey("DataProtection:CertificatePath"))
+        {
+            // Production encrypts its key ring with a certificate, as a deployment provides one; a test that is about
+            // the missing certificate sets the key itself (to empty).
+            var (path, password) = KeyRingCertificate.Write(_directory);
+            builder.UseSetting("DataProtection:CertificatePath", path);
+            builder.UseSetting("DataProtection:CertificatePassword", password);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
