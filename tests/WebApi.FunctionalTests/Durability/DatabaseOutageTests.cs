@@ -13,31 +13,12 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Durability;
 /// readiness reports the outage, threats are spooled to disk and replayed — zero lost, zero duplicated.
 /// Each test has a PostgreSQL server of its own: stopping it must not disturb the other tests' database.
 /// </summary>
-[NonParallelizable]
-public sealed class DatabaseOutageTests
+public sealed class DatabaseOutageTests : OwnPostgresFixture
 {
-    private ThrowawayPostgres _postgres = null!;
-    private ScratchDatabase _database = null!;
-
-    [SetUp]
-    public async Task StartOwnPostgres()
-    {
-        TestDatabase.RequirePostgresBinaries();
-        _postgres = await ThrowawayPostgres.StartAsync();
-        _database = await ScratchDatabase.CreateAsync(DatabaseProvider.Postgres, _postgres);
-    }
-
-    [TearDown]
-    public async Task RemoveOwnPostgres()
-    {
-        await _database.DisposeAsync();
-        await _postgres.DisposeAsync();
-    }
-
     [Test]
     public async Task Postgres_outage_under_load_loses_nothing_and_duplicates_nothing()
     {
-        await using var service = _database.Service();
+        await using var service = Database.Service();
         await service.StartAsync();
         using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
         var load = new AttackLoad(client);
@@ -45,7 +26,7 @@ public sealed class DatabaseOutageTests
         var running = load.RunAsync(workers: 16, stop.Token);
 
         await WaitUntil(() => load.Acknowledged.Count >= 100, "load before the outage");
-        await _postgres.StopAsync();
+        await Postgres.StopAsync();
         var atOutage = load.Acknowledged.Count;
 
         var sawNotReady = false;
@@ -57,7 +38,7 @@ public sealed class DatabaseOutageTests
         }
 
         var duringOutage = load.Acknowledged.Count - atOutage;
-        await _postgres.StartAgainAsync();
+        await Postgres.StartAgainAsync();
         var atRecovery = load.Acknowledged.Count;
         await WaitUntil(() => load.Acknowledged.Count >= atRecovery + 100, "load after the outage");
         await stop.CancelAsync();
@@ -67,7 +48,7 @@ public sealed class DatabaseOutageTests
         await WaitUntil(() => client.GetAsync("health/ready").Result.StatusCode == HttpStatusCode.OK, "ready again");
 
         var acknowledged = load.Acknowledged.ToList();
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
         var audits = await db.AuditEvents.CountAsync(e => e.EventType == "THREAT_DETECTED");
         TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} ({duringOutage} during the outage), stored {stored.Count}, audit events {audits}, statuses {string.Join(", ", load.Statuses)}");
@@ -84,14 +65,14 @@ public sealed class DatabaseOutageTests
     }
 
     [Test]
-    public async Task Threats_spooled_during_an_outage_survive_a_sigkill_and_reach_the_database_after_restart()
+    public async Task Threats_spooled_during_an_outage_survive_a_sigkill_and_reach_theDatabase_after_restart()
     {
-        await using var service = _database.Service();
+        await using var service = Database.Service();
         await service.StartAsync();
         using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
         // One answered request before the outage: the instance has seen this session alive (docs/operations.md).
         (await client.PostAsJsonAsync("api/v1/analyze", new { input = "hello" })).EnsureSuccessStatusCode();
-        await _postgres.StopAsync();
+        await Postgres.StopAsync();
 
         var load = new AttackLoad(client);
         using var stop = new CancellationTokenSource();
@@ -102,11 +83,11 @@ public sealed class DatabaseOutageTests
         await running;
         var acknowledged = load.Acknowledged.ToHashSet();
 
-        await _postgres.StartAgainAsync();
+        await Postgres.StartAgainAsync();
         await service.StartAsync();
         await WaitForEmptySpoolAsync(service.SpoolDirectory);
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var stored = await db.Threats.Select(t => t.RequestId).ToListAsync();
         TestContext.Out.WriteLine($"acknowledged {acknowledged.Count} with the database down, then SIGKILL; stored after recovery {stored.Count}");
         Assert.That(acknowledged.Except(stored), Is.Empty, "lost");
@@ -116,7 +97,7 @@ public sealed class DatabaseOutageTests
     [Test]
     public async Task Repeats_acknowledged_during_an_outage_are_all_counted_after_replay()
     {
-        await using var service = _database.Service();
+        await using var service = Database.Service();
         await service.StartAsync();
         using var client = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
         const string attack = "r' OR 'spool'='spool' --";
@@ -135,12 +116,12 @@ public sealed class DatabaseOutageTests
         }
 
         await SendAsync(before);
-        await _postgres.StopAsync();
+        await Postgres.StopAsync();
         await SendAsync(during);
-        await _postgres.StartAgainAsync();
+        await Postgres.StartAgainAsync();
         await WaitForEmptySpoolAsync(service.SpoolDirectory);
 
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var ids = answered.Distinct().Select(Guid.Parse).ToList();
         var rows = await db.Threats.Where(t => ids.Contains(t.Id)).ToListAsync();
         TestContext.Out.WriteLine($"{before + during} identical attacks, {during} of them with the database down: {rows.Count} row(s), occurrences {string.Join(", ", rows.Select(r => r.Occurrences))}");

@@ -13,31 +13,12 @@ namespace InfiniteSecurity.WebApi.FunctionalTests.Durability;
 /// With <c>Threats:StoreInput=Encrypted</c> and PostgreSQL down, a threat goes to the disk spool with its input as
 /// ciphertext only, and after replay the input reads back whole. A PostgreSQL server of its own, as the outage tests.
 /// </summary>
-[NonParallelizable]
-public sealed class StoredInputSpoolTests
+public sealed class StoredInputSpoolTests : OwnPostgresFixture
 {
-    private ThrowawayPostgres _postgres = null!;
-    private ScratchDatabase _database = null!;
-
-    [SetUp]
-    public async Task StartOwnPostgres()
-    {
-        TestDatabase.RequirePostgresBinaries();
-        _postgres = await ThrowawayPostgres.StartAsync();
-        _database = await ScratchDatabase.CreateAsync(DatabaseProvider.Postgres, _postgres);
-    }
-
-    [TearDown]
-    public async Task RemoveOwnPostgres()
-    {
-        await _database.DisposeAsync();
-        await _postgres.DisposeAsync();
-    }
-
     [Test]
     public async Task A_spooled_threat_holds_its_input_only_as_ciphertext_and_the_input_reads_back_after_replay()
     {
-        await using var service = _database.Service().With("Threats__StoreInput", "Encrypted");
+        await using var service = Database.Service().With("Threats__StoreInput", "Encrypted");
         await service.StartAsync();
         using var admin = await service.CreateClientAsync(TimeSpan.FromSeconds(30));
         var marker = "spooled" + Guid.NewGuid().ToString("N")[..10];
@@ -45,7 +26,7 @@ public sealed class StoredInputSpoolTests
 
         // One answered request before the outage: the instance has seen this session alive (docs/operations.md).
         (await admin.PostAsJsonAsync("api/v1/analyze", new { input = "hello" })).EnsureSuccessStatusCode();
-        await _postgres.StopAsync();
+        await Postgres.StopAsync();
         var analysed = await admin.PostAsJsonAsync("api/v1/analyze", new { input });
         var answer = JsonNode.Parse(await analysed.Content.ReadAsStringAsync())!;
         Assert.That(analysed.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer.ToJsonString());
@@ -55,9 +36,9 @@ public sealed class StoredInputSpoolTests
         var spooled = Directory.EnumerateFiles(service.SpoolDirectory, "*.jsonl").Select(File.ReadAllText).ToList();
         var spoolText = string.Concat(spooled);
 
-        await _postgres.StartAgainAsync();
+        await Postgres.StartAgainAsync();
         await WaitForEmptySpoolAsync(service.SpoolDirectory);
-        await using var db = _database.Open();
+        await using var db = Database.Open();
         var threatId = await db.Threats.Where(t => t.RequestId == requestId).Select(t => t.Id).SingleAsync();
         var readBack = await ReadInputAsync(admin, threatId);
 
